@@ -1,0 +1,21 @@
+#include "result.h"
+
+namespace pressroom {
+
+const char* error_code_name(ErrorCode code) {
+    switch (code) {
+    case ErrorCode::InvalidParameter:
+        return "invalid_parameter";
+    case ErrorCode::NotFound:
+        return "not_found";
+    case ErrorCode::InvalidInput:
+        return "invalid_input";
+    case ErrorCode::Unavailable:
+        return "unavailable";
+    case ErrorCode::Internal:
+        return "internal";
+    }
+    return "error";
+}
+
+} // namespace pressroom

@@ -1,0 +1,86 @@
+// The contract between pressroom-indexer and pressroom-searchd: term prefixes, value slots,
+// weights, the stemmer and the on-disk layout of an index. Anything both programs must agree
+// on is defined here and nowhere else. Changing a prefix, slot or the document-data layout
+// requires bumping kVersion; searchd refuses an index built with another version.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace pressroom::schema {
+
+inline constexpr int kVersion = 1;
+// Database metadata key holding kVersion as decimal text.
+inline constexpr const char* kVersionKey = "pressroom.schema";
+
+// One stemmer for indexing, query parsing and snippets: MSet::snippet only highlights
+// stemmed matches when given the stemmer the query was built with.
+inline constexpr const char* kStemLanguage = "english";
+Xapian::Stem make_stemmer();
+
+// Term prefixes. Omega's conventions where one exists (Q, S, D, M, Y, L), X... for ours.
+// Boolean terms hold whole normalised values (lower case, single spaces); probabilistic
+// prefixes hold words produced by Xapian::TermGenerator.
+namespace prefix {
+inline constexpr std::string_view kId = "Q";            // boolean: the document's stable id
+inline constexpr std::string_view kTitle = "S";         // words of the title (title:)
+inline constexpr std::string_view kCategoryWord = "XCW"; // words of the category (category:)
+inline constexpr std::string_view kSourceWord = "XSW";  // words of the publisher (source:)
+inline constexpr std::string_view kCategory = "XCAT";   // boolean: one whole category
+inline constexpr std::string_view kSource = "XSRC";     // boolean: the whole publisher name
+inline constexpr std::string_view kLang = "L";          // boolean: language code, e.g. "en"
+inline constexpr std::string_view kYear = "Y";          // boolean: YYYY
+inline constexpr std::string_view kMonth = "M";         // boolean: YYYYMM
+inline constexpr std::string_view kDay = "D";           // boolean: YYYYMMDD
+inline constexpr std::string_view kUndated = "XUNDATED"; // boolean, whole term: no stated date
+// boolean: hash of the indexer source (folder or file) a document came from; lets a run
+// delete the documents of a source that are no longer in it.
+inline constexpr std::string_view kOrigin = "XORIGIN";
+} // namespace prefix
+
+// Fields a user can name in a query, e.g. title:council, and the prefix each maps to.
+struct QueryField {
+    const char* name;
+    std::string_view prefix;
+};
+inline constexpr QueryField kQueryFields[] = {
+    {"title", prefix::kTitle},
+    {"category", prefix::kCategoryWord},
+    {"source", prefix::kSourceWord},
+};
+
+// Value slots.
+namespace slot {
+// Publication date as YYYYMMDD (unknown month or day written as 01, so sorting and ranges
+// work); empty for undated documents, which therefore sort last when newest come first.
+inline constexpr Xapian::valueno kDate = 0;
+} // namespace slot
+
+// Within-document frequency added per occurrence, relative to 1 for body text: a title word
+// counts as much as kTitleWeight body mentions, which is how title matches weigh more.
+inline constexpr Xapian::termcount kTitleWeight = 5;
+inline constexpr Xapian::termcount kSubtitleWeight = 2;
+// Term positions skipped between paragraphs so phrases never match across them.
+inline constexpr Xapian::termpos kParagraphGap = 100;
+
+// Xapian refuses terms longer than this many bytes.
+inline constexpr std::size_t kMaxTermBytes = 245;
+
+// Document data is the JSON form of a Release (core/release.h).
+
+// The on-disk layout of an index directory given as --db DIR:
+//   DIR/XAPIANDB        a Xapian stub file naming the live generation ("glass gen-000001")
+//   DIR/gen-NNNNNN/     glass databases; the stub names exactly one of them
+//   DIR/indexer.lock    held by a running indexer
+// Xapian::Database(DIR) opens whatever the stub names, so a rebuilt generation goes live
+// with one atomic rename of the stub.
+inline constexpr const char* kStubFile = "XAPIANDB";
+inline constexpr const char* kGenerationPrefix = "gen-";
+inline constexpr const char* kLockFile = "indexer.lock";
+
+// Builds a boolean term: prefix + value, with the value lower-cased and whitespace collapsed.
+std::string boolean_term(std::string_view prefix, std::string_view value);
+
+} // namespace pressroom::schema

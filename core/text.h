@@ -1,0 +1,41 @@
+// Text handling shared by the indexer and the daemon. Pure functions; all take and return
+// UTF-8. Functions other than is_valid_utf8 expect valid UTF-8 input.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pressroom::text {
+
+bool is_valid_utf8(std::string_view s);
+
+// Canonical form for stored and displayed text: Unicode NFC; no-break and other exotic
+// spaces become plain spaces; zero-width characters and soft hyphens are removed. Curly
+// quotes are kept, since they are what the reader should see.
+std::string normalize(std::string_view s);
+
+// For text handed to Xapian's TermGenerator or QueryParser, on top of normalize(): curly
+// and typographic apostrophes and quotes become ' and ", Unicode hyphens become '-', so that
+// "China’s" and "China's", or "Won‐soon" and "Won-soon", yield the same terms; and the
+// possessive 's is dropped, so that "Won Soon’s" holds the name "Won Soon", phrases included.
+std::string fold_for_terms(std::string_view s);
+
+// Locale-independent lower case (Unicode case folding).
+std::string fold_case(std::string_view s);
+
+// Runs of whitespace become one space; leading and trailing whitespace is dropped.
+std::string collapse_whitespace(std::string_view s);
+
+std::string_view trim(std::string_view s);
+
+// Splits text into paragraphs at blank lines; each paragraph is trimmed, its inner line
+// breaks joined with a space; empty paragraphs are dropped.
+std::vector<std::string> split_paragraphs(std::string_view body);
+
+// Splits into lines at \n, dropping a trailing \r from each.
+std::vector<std::string_view> split_lines(std::string_view s);
+
+bool starts_with_ci(std::string_view s, std::string_view prefix); // ASCII case-insensitive
+
+} // namespace pressroom::text

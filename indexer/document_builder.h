@@ -1,0 +1,33 @@
+// Turns a Release into a Xapian document following core/schema.h.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+#include "release.h"
+#include "result.h"
+
+namespace pressroom::indexer {
+
+// Holds a TermGenerator so its set-up is paid once; one builder per thread.
+class DocumentBuilder {
+  public:
+    DocumentBuilder();
+
+    // Fails (InvalidInput) when a boolean term would exceed Xapian's term length limit.
+    // `origin_term` is the schema::prefix::kOrigin term of the source being indexed.
+    Result<Xapian::Document> build(const Release& release, const std::string& origin_term);
+
+  private:
+    Xapian::TermGenerator m_generator;
+};
+
+// The document data stored for a release (its JSON form).
+std::string document_data(const Release& release);
+
+// The unique-id term of a release id.
+std::string id_term(std::string_view id);
+
+} // namespace pressroom::indexer

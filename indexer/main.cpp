@@ -1,0 +1,32 @@
+// pressroom-indexer: indexes press releases into a Pressroom index. See README.md.
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+#include <xapian.h>
+
+#include "index_store.h"
+#include "indexer.h"
+
+int main(int argc, char** argv) {
+    pressroom::indexer::IndexerOptions options;
+    CLI::App app{"Index press releases (scraped .txt pages, JSON Lines records, plain or .gz) "
+                 "into a Pressroom index."};
+    app.add_option("--db", options.db, "index folder (created if missing)")->required();
+    app.add_flag("--rebuild", options.rebuild,
+                 "build a fresh index beside the live one and switch to it when complete");
+    app.add_option("SOURCE", options.sources, "files and folders to index")->required();
+    CLI11_PARSE(app, argc, argv);
+
+    auto log = spdlog::stderr_color_mt("indexer");
+    log->set_pattern("%^%l%$ %v");
+    try {
+        auto summary = pressroom::indexer::run_indexer(options, *log);
+        log->info("{}", pressroom::indexer::format_summary(summary));
+        return 0;
+    } catch (const Xapian::Error& e) {
+        log->error("indexing failed, the live index is unchanged: {}", e.get_description());
+    } catch (const std::exception& e) {
+        log->error("indexing failed, the live index is unchanged: {}", e.what());
+    }
+    return 1;
+}

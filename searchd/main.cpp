@@ -1,0 +1,63 @@
+// pressroom-searchd: serves a Pressroom index over HTTP. See README.md.
+#include <csignal>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+#include <httplib.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "searcher.h"
+#include "server.h"
+
+namespace {
+
+// SIGINT and SIGTERM are taken by a thread of their own that stops the server cleanly.
+std::thread stop_on_signal(httplib::Server& server, spdlog::logger& log) {
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr); // inherited by every thread started later
+    return std::thread([signals, &server, &log] {
+        int sig = 0;
+        sigwait(&signals, &sig);
+        log.info("received {}, stopping", sig == SIGINT ? "SIGINT" : "SIGTERM");
+        server.stop();
+    });
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    pressroom::searchd::ServerOptions options;
+    CLI::App app{"Serve a Pressroom index: JSON search API and the web page."};
+    app.add_option("--db", options.db, "index folder written by pressroom-indexer")->required();
+    app.add_option("--host", options.host, "address to listen on")->capture_default_str();
+    app.add_option("--port", options.port, "port to listen on")->capture_default_str()->check(CLI::Range(1, 65535));
+    app.add_option("--web", options.web, "folder of the web page's static files");
+    app.add_option("--threads", options.threads, "worker threads (one per open connection)")
+        ->capture_default_str()->check(CLI::Range(1, 1024));
+    CLI11_PARSE(app, argc, argv);
+
+    auto log = spdlog::stderr_color_mt("searchd");
+    spdlog::stderr_color_mt("http");
+    try {
+        pressroom::searchd::SearcherPool pool(options.db);
+        auto server = pressroom::searchd::make_server(options, pool);
+        std::thread signal_thread = stop_on_signal(*server, *log);
+        if (!server->bind_to_port(options.host, options.port)) {
+            log->error("cannot listen on {}:{} (in use, or not an address of this machine); choose another --port",
+                       options.host, options.port);
+            std::exit(1); // the signal thread is still waiting; nothing to clean up
+        }
+        log->info("serving {} at http://{}:{}/", options.db.string(), options.host, options.port);
+        server->listen_after_bind();
+        signal_thread.join();
+        log->info("stopped");
+        return 0;
+    } catch (const std::exception& e) {
+        log->error("{}", e.what());
+        return 1;
+    }
+}

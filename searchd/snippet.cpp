@@ -1,0 +1,90 @@
+#include "snippet.h"
+
+#include "schema.h"
+#include "text.h"
+
+namespace pressroom::searchd {
+
+namespace {
+
+bool contains_ci(std::string_view haystack, std::string_view needle) {
+    if (needle.empty() || needle.size() > haystack.size())
+        return false;
+    for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i)
+        if (text::starts_with_ci(haystack.substr(i), needle))
+            return true;
+    return false;
+}
+
+// Cuts s to at most n bytes without splitting a UTF-8 sequence.
+void truncate_utf8(std::string& s, std::size_t n) {
+    if (s.size() <= n)
+        return;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80)
+        --n;
+    s.resize(n);
+}
+
+// Flags: no background model and no exhaustive search. Both defaults cost ten times more
+// per snippet (see the benchmarks) for little gain on press-release-sized text.
+constexpr unsigned kSnippetFlags = 0;
+
+std::string html_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '&': out += "&amp;"; break;
+        case '"': out += "&quot;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+std::string opening_html(std::string_view text, std::size_t length) {
+    if (text.size() <= length)
+        return html_escape(text);
+    std::size_t cut = text.rfind(' ', length);
+    std::string head(text.substr(0, cut == std::string_view::npos || cut == 0 ? length : cut));
+    truncate_utf8(head, length);
+    return html_escape(head) + "…";
+}
+
+std::string snippet_source(const std::vector<std::string>& paragraphs, const std::vector<std::string>& hints,
+                           std::size_t cap) {
+    std::size_t first = 0;
+    for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+        bool found = false;
+        for (const auto& hint : hints)
+            found = found || contains_ci(paragraphs[i], hint);
+        if (found) {
+            first = i;
+            break;
+        }
+    }
+    std::string out;
+    for (std::size_t i = first; i < paragraphs.size() && out.size() < cap; ++i) {
+        if (!out.empty())
+            out += ' ';
+        out += paragraphs[i];
+    }
+    truncate_utf8(out, cap);
+    return out;
+}
+
+std::string snippet_html(const Xapian::MSet& mset, std::string_view text, std::size_t length) {
+    return mset.snippet(std::string(text), length, schema::make_stemmer(), kSnippetFlags, "<mark>", "</mark>", "…");
+}
+
+std::string title_html(const Xapian::MSet& mset, std::string_view title) {
+    // A length beyond the title's own keeps it whole.
+    return mset.snippet(std::string(title), title.size() + 16, schema::make_stemmer(), kSnippetFlags, "<mark>",
+                        "</mark>", "…");
+}
+
+} // namespace pressroom::searchd

@@ -1,0 +1,255 @@
+// Index the seed articles into a real on-disk Xapian database and search it as the daemon does.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include "searcher.h"
+#include "test_support.h"
+
+using namespace pressroom;
+using pressroom::test::CapturedLog;
+using pressroom::test::TempDir;
+
+namespace {
+
+const std::set<std::string> kMayorParkArticles = {"000_afe356aea1f15e35.txt", "001_dad5c3bcb5374185.txt",
+                                                  "002_59a02e6dca8028c7.txt", "003_1c1750da9e3d431d.txt"};
+
+searchd::SearchResult search(searchd::Searcher& s, const std::string& q, int per_page = 10) {
+    return s.search(searchd::SearchRequest{q, 1, per_page});
+}
+
+std::set<std::string> ids(const searchd::SearchResult& r) {
+    std::set<std::string> out;
+    for (const auto& hit : r.hits)
+        out.insert(hit.release.id);
+    return out;
+}
+
+struct SeedIndex {
+    TempDir dir;
+    CapturedLog log;
+    std::filesystem::path seeds = test::copy_seeds(dir.path());
+    std::filesystem::path db = dir / "db";
+    indexer::RunSummary first = test::index(db, {seeds}, log);
+};
+
+} // namespace
+
+TEST_CASE("every spelling of the mayor's name finds all four of his articles", "[index_search]") {
+    SeedIndex idx;
+    REQUIRE(idx.first.added == 5);
+    searchd::Searcher s(idx.db);
+    for (const char* q : {"Park Won Soon", "Park Won-soon", "park won-soon", "\"Park Won Soon\"", "“Park Won-soon”"}) {
+        CAPTURE(q);
+        auto r = search(s, q);
+        CHECK(ids(r) == kMayorParkArticles);
+    }
+}
+
+TEST_CASE("China's economy finds the 21st Century Council article with any apostrophe", "[index_search]") {
+    SeedIndex idx;
+    searchd::Searcher s(idx.db);
+    for (const char* q : {"China's economy", "China’s economy", "china's economy"}) {
+        CAPTURE(q);
+        auto r = search(s, q);
+        REQUIRE_FALSE(r.hits.empty());
+        CHECK(r.hits[0].release.id == "000_afe356aea1f15e35.txt");
+        CHECK(r.hits[0].snippet_html.find("<mark>China’s</mark>") != std::string::npos);
+    }
+}
+
+TEST_CASE("title and name queries put the right article first", "[index_search]") {
+    SeedIndex idx;
+    searchd::Searcher s(idx.db);
+    auto council = search(s, "Integration Council");
+    REQUIRE_FALSE(council.hits.empty());
+    CHECK(council.hits[0].release.id == "003_1c1750da9e3d431d.txt");
+    auto oh = search(s, "Oh Se-hoon");
+    REQUIRE_FALSE(oh.hits.empty());
+    CHECK(oh.hits[0].release.id == "004_470a66b87affb606.txt");
+    CHECK(oh.hits[0].snippet_html.find("<mark>Oh</mark> <mark>Se-hoon</mark>") != std::string::npos);
+    auto title = search(s, "title:Peking");
+    REQUIRE(title.hits.size() == 1);
+    CHECK(title.hits[0].release.id == "001_dad5c3bcb5374185.txt");
+}
+
+TEST_CASE("a title match outranks the same word in a body", "[index_search]") {
+    SeedIndex idx;
+    searchd::Searcher s(idx.db);
+    // "Peking" is in 001's title; "lecture" in its title too and in no other seed's title.
+    auto r = search(s, "lecture");
+    REQUIRE_FALSE(r.hits.empty());
+    CHECK(r.hits[0].release.id == "001_dad5c3bcb5374185.txt");
+}
+
+TEST_CASE("the empty query lists the newest first and undated releases last", "[index_search]") {
+    SeedIndex idx;
+    searchd::Searcher s(idx.db);
+    auto r = search(s, "");
+    REQUIRE(r.total == 5);
+    REQUIRE(r.hits.size() == 5);
+    CHECK(r.hits[0].release.id == "004_470a66b87affb606.txt");
+    CHECK(r.hits[0].release.date.has_value());
+    for (std::size_t i = 1; i < r.hits.size(); ++i)
+        CHECK_FALSE(r.hits[i].release.date.has_value());
+    CHECK(r.hits[0].snippet_html.rfind("Seoul has agreed", 0) == 0);
+}
+
+TEST_CASE("pages of results do not overlap and count the same total", "[index_search]") {
+    SeedIndex idx;
+    searchd::Searcher s(idx.db);
+    auto p1 = s.search({"Beijing", 1, 2});
+    auto p2 = s.search({"Beijing", 2, 2});
+    auto p3 = s.search({"Beijing", 3, 2});
+    CHECK(p1.total == 5);
+    CHECK(p1.total_exact);
+    REQUIRE(p1.hits.size() == 2);
+    REQUIRE(p2.hits.size() == 2);
+    REQUIRE(p3.hits.size() == 1);
+    std::set<std::string> all = ids(p1);
+    all.merge(ids(p2));
+    all.merge(ids(p3));
+    CHECK(all.size() == 5);
+}
+
+TEST_CASE("markup in a release comes back escaped in title and snippet", "[index_search]") {
+    TempDir dir;
+    CapturedLog log;
+    test::write_file(dir / "src" / "evil.txt",
+                     "Mayor <script>alert(1)</script> visits Beijing\n\n"
+                     "The mayor said <script>alert(2)</script> & <b>nothing</b> about Beijing.\n");
+    test::index(dir / "db", {dir / "src"}, log);
+    searchd::Searcher s(dir / "db");
+    auto r = search(s, "Beijing");
+    REQUIRE(r.hits.size() == 1);
+    const auto& hit = r.hits[0];
+    CHECK(hit.title_html.find("<script") == std::string::npos);
+    CHECK(hit.title_html.find("&lt;script&gt;") != std::string::npos);
+    CHECK(hit.snippet_html.find("<script") == std::string::npos);
+    CHECK(hit.snippet_html.find("<b>") == std::string::npos);
+    CHECK(hit.snippet_html.find("&lt;script&gt;alert(2)&lt;/script&gt; &amp; &lt;b&gt;") != std::string::npos);
+    CHECK(hit.snippet_html.find("<mark>Beijing</mark>") != std::string::npos);
+}
+
+TEST_CASE("re-indexing the same input changes nothing", "[index_search]") {
+    SeedIndex idx;
+    for (int run = 0; run < 2; ++run) {
+        auto again = test::index(idx.db, {idx.seeds}, idx.log);
+        CHECK(again.added == 0);
+        CHECK(again.replaced == 0);
+        CHECK(again.deleted == 0);
+        CHECK(again.unchanged == 5);
+        CHECK(again.documents == 5);
+    }
+    searchd::Searcher s(idx.db);
+    CHECK(s.health().documents == 5);
+}
+
+TEST_CASE("a changed file is replaced and a deleted file disappears", "[index_search]") {
+    SeedIndex idx;
+    searchd::Searcher s(idx.db);
+    REQUIRE(s.document("004_470a66b87affb606.txt"));
+    std::filesystem::remove(idx.seeds / "004_470a66b87affb606.txt");
+    test::write_file(idx.seeds / "000_afe356aea1f15e35.txt",
+                     "Go to Main Content\n\nInternational Relations News\n\n  • Mayor Park Won Soon Visits Hanoi\n\n"
+                     "  • International Relations News SMG 5221\n\n    The mayor visited Hanoi.\n");
+    auto run = test::index(idx.db, {idx.seeds}, idx.log);
+    CHECK(run.deleted == 1);
+    CHECK(run.replaced == 1);
+    CHECK(run.unchanged == 3);
+    CHECK(run.documents == 4);
+    CHECK_FALSE(s.document("004_470a66b87affb606.txt"));
+    CHECK(search(s, "Oh Se-hoon").hits.empty());
+    auto hanoi = search(s, "Hanoi");
+    REQUIRE(hanoi.hits.size() == 1);
+    CHECK(hanoi.hits[0].release.title == "Mayor Park Won Soon Visits Hanoi");
+}
+
+TEST_CASE("documents of other sources are kept when one source is re-indexed", "[index_search]") {
+    SeedIndex idx;
+    test::write_file(idx.dir / "extra" / "records.jsonl",
+                     R"({"id":"x-1","title":"Harbour bridge reopens","date":"2015-03-02","source":"Port Authority","body":"The harbour bridge reopened today."})"
+                     "\n");
+    test::index(idx.db, {idx.dir / "extra"}, idx.log);
+    auto run = test::index(idx.db, {idx.seeds}, idx.log);
+    CHECK(run.deleted == 0);
+    CHECK(run.documents == 6);
+}
+
+TEST_CASE("rebuild switches to a new generation that a running searcher picks up", "[index_search]") {
+    SeedIndex idx;
+    searchd::Searcher s(idx.db);
+    REQUIRE(search(s, "Beijing").total == 5);
+    std::filesystem::remove(idx.seeds / "002_59a02e6dca8028c7.txt");
+    auto rebuilt = test::index(idx.db, {idx.seeds}, idx.log, /*rebuild=*/true);
+    CHECK(rebuilt.rebuilt);
+    CHECK(rebuilt.added == 4);
+    CHECK(rebuilt.generation != idx.first.generation);
+    CHECK(search(s, "Beijing").total == 4);
+    CHECK(s.health().generation == rebuilt.generation);
+    // A second rebuild removes the oldest generation; the searcher still follows.
+    auto again = test::index(idx.db, {idx.seeds}, idx.log, /*rebuild=*/true);
+    CHECK_FALSE(std::filesystem::exists(idx.db / idx.first.generation));
+    CHECK(search(s, "Beijing").total == 4);
+    CHECK(s.health().generation == again.generation);
+}
+
+TEST_CASE("bad records are skipped with reasons and the run goes on", "[index_search]") {
+    TempDir dir;
+    CapturedLog log;
+    std::string long_id(300, 'x');
+    test::write_file(dir / "in" / "mixed.jsonl",
+                     R"({"id":"ok-1","title":"Budget approved","date":"2014-05-01","body":"The council approved the budget."})"
+                     "\n{not json\n"
+                     R"({"id":"bad-utf8","title":"x","body":"caf)"
+                     "\xff"
+                     R"("})"
+                     "\n"
+                     R"({"id":"empty","title":"Nothing","body":"   "})"
+                     "\n"
+                     R"({"id":")" + long_id + R"(","title":"Long","body":"text"})" +
+                         "\n"
+                         R"({"id":"bad-date","title":"Dated","date":"2014-13-45","body":"text"})"
+                         "\n"
+                         R"({"id":"ok-2","title":"Park opens","body":"A new park opens.","extra":{"k":[1,2]}})"
+                         "\n");
+    auto run = test::index(dir / "db", {dir / "in"}, log);
+    CHECK(run.added == 2);
+    CHECK(run.skipped == 5);
+    std::string warnings = log.text();
+    CHECK(warnings.find("mixed.jsonl:2: invalid JSON") != std::string::npos);
+    CHECK(warnings.find("mixed.jsonl:3: invalid UTF-8") != std::string::npos);
+    CHECK(warnings.find("mixed.jsonl:4: empty `body`") != std::string::npos);
+    CHECK(warnings.find("mixed.jsonl:5: the id is too long") != std::string::npos);
+    CHECK(warnings.find("mixed.jsonl:6: field `date`") != std::string::npos);
+    CHECK(indexer::format_summary(run).find("5 skipped (") != std::string::npos);
+}
+
+TEST_CASE("a failed run leaves the serving index as it was", "[index_search]") {
+    SeedIndex idx;
+    searchd::Searcher s(idx.db);
+    indexer::IndexerOptions options;
+    options.db = idx.db;
+    options.sources = {idx.seeds, idx.dir / "no-such-folder"};
+    options.rebuild = true;
+    CHECK_THROWS_WITH(indexer::run_indexer(options, *idx.log.logger),
+                      Catch::Contains("no-such-folder") && Catch::Contains("does not exist"));
+    CHECK(search(s, "Beijing").total == 5);
+    CHECK(s.health().generation == idx.first.generation);
+}
+
+TEST_CASE("a page of unknown layout is indexed with its first line as title", "[index_search]") {
+    TempDir dir;
+    CapturedLog log;
+    test::write_file(dir / "in" / "note.txt", "Water Rates Frozen\n\nThe city froze water rates for 2016.\n");
+    auto run = test::index(dir / "db", {dir / "in"}, log);
+    CHECK(run.added == 1);
+    CHECK(log.text().find("note.txt") != std::string::npos);
+    searchd::Searcher s(dir / "db");
+    auto r = search(s, "water rates");
+    REQUIRE(r.hits.size() == 1);
+    CHECK(r.hits[0].release.title == "Water Rates Frozen");
+    CHECK_FALSE(r.hits[0].release.date.has_value());
+}
