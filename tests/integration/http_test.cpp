@@ -1,0 +1,222 @@
+// The daemon's HTTP API against a real index, served on a loopback port in-process.
+#include <catch2/catch.hpp>
+
+#include <arpa/inet.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "searcher.h"
+#include "server.h"
+#include "test_support.h"
+
+using namespace pressroom;
+using nlohmann::json;
+
+namespace {
+
+// A searchd serving the seeds from a temporary index, stopped and joined on destruction.
+class RunningServer {
+  public:
+    RunningServer() {
+        test::index(db, {seeds}, log);
+        pool = std::make_unique<searchd::SearcherPool>(db);
+        searchd::ServerOptions options;
+        options.db = db;
+        options.web = test::kSourceDir / "web";
+        options.threads = 8;
+        server = searchd::make_server(options, *pool);
+        port = server->bind_to_any_port("127.0.0.1");
+        thread = std::thread([this] { server->listen_after_bind(); });
+        for (int i = 0; i < 400 && !server->is_running(); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    ~RunningServer() {
+        server->stop();
+        thread.join();
+    }
+    httplib::Client client() const { return httplib::Client("127.0.0.1", port); }
+
+    test::TempDir dir;
+    test::CapturedLog log;
+    std::filesystem::path seeds = test::copy_seeds(dir.path());
+    std::filesystem::path db = dir / "db";
+    std::unique_ptr<searchd::SearcherPool> pool;
+    std::unique_ptr<httplib::Server> server;
+    int port = 0;
+    std::thread thread;
+};
+
+// Sends a request line exactly as written (no client-side path cleaning) and returns the
+// status code of the answer.
+int raw_status(int port, const std::string& target) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(port));
+    ::inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    std::string request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+    (void)!::write(fd, request.data(), request.size());
+    char buf[64] = {};
+    ssize_t n = ::read(fd, buf, sizeof buf - 1);
+    ::close(fd);
+    if (n < 12)
+        return -1;
+    return std::atoi(buf + 9); // "HTTP/1.1 404 ..."
+}
+
+} // namespace
+
+TEST_CASE("search answers JSON with highlighted hits", "[http]") {
+    RunningServer srv;
+    auto res = srv.client().Get("/api/search?q=Integration%20Council&per_page=3");
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(res->get_header_value("Content-Type").find("application/json") == 0);
+    json body = json::parse(res->body);
+    CHECK(body["query"] == "Integration Council");
+    CHECK(body["total"] == 1);
+    CHECK(body["total_exact"] == true);
+    CHECK(body["page"] == 1);
+    CHECK(body["per_page"] == 3);
+    CHECK(body["took_ms"].is_number());
+    REQUIRE(body["hits"].size() == 1);
+    const json& hit = body["hits"][0];
+    CHECK(hit["id"] == "003_1c1750da9e3d431d.txt");
+    CHECK(hit["date"].is_null());
+    CHECK(hit["url"].is_null());
+    CHECK(hit["category"] == "Mayor's News2");
+    CHECK(hit["source"] == "Seoul Metropolitan Government");
+    CHECK(hit["snippet_html"].get<std::string>().find("<mark>") != std::string::npos);
+    CHECK(hit["title_html"].is_string());
+    CHECK(hit["score"].is_number());
+}
+
+TEST_CASE("bad parameters get 400 with a message naming them", "[http]") {
+    RunningServer srv;
+    auto cli = srv.client();
+    struct Row {
+        const char* target;
+        const char* mentions;
+    };
+    const Row rows[] = {
+        {"/api/search?q=x&page=abc", "`page` must be a whole number from 1 to 1000, got `abc`"},
+        {"/api/search?q=x&page=0", "`page`"},
+        {"/api/search?q=x&page=1000000000", "`page`"},
+        {"/api/search?q=x&per_page=1000000", "`per_page` must be a whole number from 1 to 100"},
+        {"/api/search?q=x&per_page=-1", "`per_page`"},
+        {"/api/search?q=%FF%FE", "`q` is not valid UTF-8"},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(row.target);
+        auto res = cli.Get(row.target);
+        REQUIRE(res);
+        CHECK(res->status == 400);
+        json body = json::parse(res->body);
+        CHECK(body["error"]["code"] == "invalid_parameter");
+        CHECK(body["error"]["message"].get<std::string>().find(row.mentions) != std::string::npos);
+    }
+    auto long_query = cli.Get(("/api/search?q=" + std::string(5000, 'a')).c_str());
+    REQUIRE(long_query);
+    CHECK(long_query->status == 400);
+    CHECK(json::parse(long_query->body)["error"]["message"].get<std::string>().find("shorten") != std::string::npos);
+}
+
+TEST_CASE("queries that the parser cannot read still answer", "[http]") {
+    RunningServer srv;
+    auto cli = srv.client();
+    for (const char* q : {"%22Park%20Won", "(Beijing", "Beijing)", "AND", "NOT", "title:", "-", "*", "%22%22",
+                          "Seoul%20OR", "((((a", "Park%20NEAR/3"}) {
+        CAPTURE(q);
+        auto res = cli.Get((std::string("/api/search?q=") + q).c_str());
+        REQUIRE(res);
+        CHECK(res->status == 200);
+        CHECK(json::parse(res->body)["hits"].is_array());
+    }
+}
+
+TEST_CASE("documents are found by id and unknown ones get 404", "[http]") {
+    RunningServer srv;
+    auto cli = srv.client();
+    auto doc = cli.Get("/api/doc/004_470a66b87affb606.txt");
+    REQUIRE(doc);
+    CHECK(doc->status == 200);
+    json body = json::parse(doc->body);
+    CHECK(body["title"] == "Mayors of Seoul and Beijing agree to strengthen cooperation");
+    CHECK(body["date"] == "2024-08-01T08:21");
+    CHECK(body["paragraphs"].size() > 3);
+    auto missing = cli.Get("/api/doc/no-such-release");
+    REQUIRE(missing);
+    CHECK(missing->status == 404);
+    CHECK(json::parse(missing->body)["error"]["message"].get<std::string>().find("no-such-release") !=
+          std::string::npos);
+    auto route = cli.Get("/api/nothing-here");
+    REQUIRE(route);
+    CHECK(route->status == 404);
+    CHECK(json::parse(route->body)["error"]["code"] == "not_found");
+}
+
+TEST_CASE("health reports the document count", "[http]") {
+    RunningServer srv;
+    auto res = srv.client().Get("/healthz");
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    json body = json::parse(res->body);
+    CHECK(body["status"] == "ok");
+    CHECK(body["documents"] == 5);
+    CHECK(body["generation"].get<std::string>().rfind("gen-", 0) == 0);
+}
+
+TEST_CASE("the web page is served and nothing outside its folder", "[http]") {
+    RunningServer srv;
+    auto page = srv.client().Get("/");
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK(page->body.find("<html") != std::string::npos);
+    CHECK(raw_status(srv.port, "/index.html") == 200);
+    for (const char* target : {"/../CMakeLists.txt", "/../../etc/passwd", "/%2e%2e/CMakeLists.txt",
+                               "/..%2fCMakeLists.txt", "/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/web/../../README.md"}) {
+        CAPTURE(target);
+        int status = raw_status(srv.port, target);
+        CHECK((status == 404 || status == 400));
+    }
+}
+
+TEST_CASE("searches keep answering while the index is updated and rebuilt", "[http]") {
+    RunningServer srv;
+    std::atomic<bool> done{false};
+    std::atomic<int> ok{0}, failed{0};
+    std::vector<std::thread> clients;
+    for (int t = 0; t < 4; ++t)
+        clients.emplace_back([&] {
+            auto cli = srv.client();
+            // Bounded: stops when the indexing runs end, or after 5,000 requests.
+            for (int i = 0; i < 5000 && !done; ++i) {
+                auto res = cli.Get("/api/search?q=Beijing");
+                (res && res->status == 200 && json::parse(res->body)["total"] >= 4 ? ok : failed)++;
+            }
+        });
+    test::write_file(srv.seeds / "005_new.txt", "Seoul Opens Bike Lanes\n\nSeoul opened bike lanes near Beijing Road.\n");
+    for (int round = 0; round < 3; ++round) {
+        test::index(srv.db, {srv.seeds}, srv.log);
+        test::index(srv.db, {srv.seeds}, srv.log, /*rebuild=*/true);
+    }
+    done = true;
+    for (auto& c : clients)
+        c.join();
+    CHECK(failed == 0);
+    CHECK(ok > 0);
+    auto res = srv.client().Get("/api/search?q=bike%20lanes");
+    REQUIRE(res);
+    CHECK(json::parse(res->body)["total"] == 1);
+}
