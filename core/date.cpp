@@ -7,7 +7,7 @@ namespace pressroom {
 
 namespace {
 
-bool read_int(std::string_view s, std::size_t pos, std::size_t len, int& out) {
+bool read_int(std::string_view s, std::size_t pos, std::size_t len, int &out) {
     if (pos + len > s.size())
         return false;
     for (std::size_t i = pos; i < pos + len; ++i)
@@ -43,8 +43,7 @@ std::string Date::iso() const {
     else if (hour < 0)
         std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
     else
-        std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", year, month, day, hour,
-                      minute < 0 ? 0 : minute);
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", year, month, day, hour, minute < 0 ? 0 : minute);
     return buf;
 }
 
@@ -68,8 +67,8 @@ Result<Date> parse_iso_date(std::string_view s) {
         return bad_date(s);
     if (s.size() == 10)
         return d;
-    if ((s[10] != 'T' && s[10] != ' ') || !read_int(s, 11, 2, d.hour) || s.size() < 16 ||
-        s[13] != ':' || !read_int(s, 14, 2, d.minute) || d.hour > 23 || d.minute > 59)
+    if ((s[10] != 'T' && s[10] != ' ') || !read_int(s, 11, 2, d.hour) || s.size() < 16 || s[13] != ':' ||
+        !read_int(s, 14, 2, d.minute) || d.hour > 23 || d.minute > 59)
         return bad_date(s);
     return d;
 }

@@ -20,7 +20,7 @@ struct Date {
     // YYYYMMDD for sorting and ranges; unknown month or day count as 01.
     std::string sort_key() const;
 
-    friend bool operator==(const Date&, const Date&) = default;
+    friend bool operator==(const Date &, const Date &) = default;
 };
 
 // Parses YYYY, YYYY-MM, YYYY-MM-DD, optionally followed by Thh:mm or Thh:mm:ss (seconds and

@@ -18,7 +18,7 @@ namespace pressroom::store {
 
 namespace {
 
-void sync_path(const fs::path& p, int flags) {
+void sync_path(const fs::path &p, int flags) {
     int fd = ::open(p.c_str(), flags);
     if (fd < 0)
         return;
@@ -26,30 +26,30 @@ void sync_path(const fs::path& p, int flags) {
     ::close(fd);
 }
 
-std::string indexer_hint(const fs::path& dir) {
+std::string indexer_hint(const fs::path &dir) {
     return "build one with `pressroom-indexer --db " + dir.string() + " SOURCE...`";
 }
 
 } // namespace
 
-fs::path stub_path(const fs::path& dir) { return dir / schema::kStubFile; }
+fs::path stub_path(const fs::path &dir) { return dir / schema::kStubFile; }
 
-std::optional<std::string> live_generation(const fs::path& dir) {
+std::optional<std::string> live_generation(const fs::path &dir) {
     std::ifstream in(stub_path(dir));
     if (!in)
         return std::nullopt;
     std::string backend, name;
     in >> backend >> name;
     if (backend != "glass" || name.rfind(schema::kGenerationPrefix, 0) != 0)
-        throw IndexError("`" + stub_path(dir).string() +
-                         "` is not a Pressroom index stub; remove the folder and " + indexer_hint(dir));
+        throw IndexError("`" + stub_path(dir).string() + "` is not a Pressroom index stub; remove the folder and " +
+                         indexer_hint(dir));
     return name;
 }
 
-std::string next_generation(const fs::path& dir) {
+std::string next_generation(const fs::path &dir) {
     long highest = 0;
     std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    for (const auto &entry : fs::directory_iterator(dir, ec)) {
         std::string name = entry.path().filename().string();
         if (name.rfind(schema::kGenerationPrefix, 0) != 0)
             continue;
@@ -60,7 +60,7 @@ std::string next_generation(const fs::path& dir) {
     return buf;
 }
 
-void publish_generation(const fs::path& dir, const std::string& generation) {
+void publish_generation(const fs::path &dir, const std::string &generation) {
     fs::path tmp = dir / (std::string(schema::kStubFile) + ".tmp");
     {
         std::ofstream out(tmp, std::ios::trunc);
@@ -74,9 +74,9 @@ void publish_generation(const fs::path& dir, const std::string& generation) {
     sync_path(dir, O_RDONLY | O_DIRECTORY);
 }
 
-void remove_generations_except(const fs::path& dir, const std::string& keep_a, const std::string& keep_b) {
+void remove_generations_except(const fs::path &dir, const std::string &keep_a, const std::string &keep_b) {
     std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    for (const auto &entry : fs::directory_iterator(dir, ec)) {
         std::string name = entry.path().filename().string();
         if (name.rfind(schema::kGenerationPrefix, 0) != 0 || name == keep_a || name == keep_b)
             continue;
@@ -84,13 +84,13 @@ void remove_generations_except(const fs::path& dir, const std::string& keep_a, c
     }
 }
 
-Xapian::Database open_index(const fs::path& dir) {
+Xapian::Database open_index(const fs::path &dir) {
     if (!fs::exists(stub_path(dir)))
         throw IndexError("no index at `" + dir.string() + "`: " + indexer_hint(dir));
     Xapian::Database db;
     try {
         db = Xapian::Database(dir.string());
-    } catch (const Xapian::Error& e) {
+    } catch (const Xapian::Error &e) {
         throw IndexError("cannot open the index at `" + dir.string() + "` (" + e.get_description() +
                          "); rebuild it with `pressroom-indexer --db " + dir.string() + " --rebuild SOURCE...`");
     }
@@ -102,7 +102,7 @@ Xapian::Database open_index(const fs::path& dir) {
     return db;
 }
 
-std::optional<StubIdentity> stub_identity(const fs::path& dir) {
+std::optional<StubIdentity> stub_identity(const fs::path &dir) {
     struct stat st {};
     if (::stat(stub_path(dir).c_str(), &st) != 0)
         return std::nullopt;

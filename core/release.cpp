@@ -24,7 +24,7 @@ std::vector<std::string> Release::categories() const {
 
 std::string Release::body() const {
     std::string out;
-    for (const auto& p : paragraphs) {
+    for (const auto &p : paragraphs) {
         if (!out.empty())
             out += "\n\n";
         out += p;
@@ -34,18 +34,16 @@ std::string Release::body() const {
 
 namespace {
 
-nlohmann::json or_null(const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); }
+nlohmann::json or_null(const std::string &s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); }
 
-nlohmann::json date_or_null(const std::optional<Date>& d) {
-    return d ? nlohmann::json(d->iso()) : nlohmann::json();
-}
+nlohmann::json date_or_null(const std::optional<Date> &d) { return d ? nlohmann::json(d->iso()) : nlohmann::json(); }
 
-std::string get_string(const nlohmann::json& j, const char* key) {
+std::string get_string(const nlohmann::json &j, const char *key) {
     auto it = j.find(key);
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-std::optional<Date> get_date(const nlohmann::json& j, const char* key) {
+std::optional<Date> get_date(const nlohmann::json &j, const char *key) {
     auto parsed = parse_iso_date(get_string(j, key));
     if (!parsed)
         return std::nullopt;
@@ -54,7 +52,7 @@ std::optional<Date> get_date(const nlohmann::json& j, const char* key) {
 
 } // namespace
 
-nlohmann::json to_json(const Release& r) {
+nlohmann::json to_json(const Release &r) {
     return nlohmann::json{
         {"id", r.id},
         {"title", r.title},
@@ -71,7 +69,7 @@ nlohmann::json to_json(const Release& r) {
     };
 }
 
-Release release_from_json(const nlohmann::json& j) {
+Release release_from_json(const nlohmann::json &j) {
     Release r;
     r.id = get_string(j, "id");
     r.title = get_string(j, "title");
@@ -85,7 +83,7 @@ Release release_from_json(const nlohmann::json& j) {
     r.byline = get_string(j, "byline");
     r.reference = get_string(j, "reference");
     if (auto it = j.find("paragraphs"); it != j.end() && it->is_array())
-        for (const auto& p : *it)
+        for (const auto &p : *it)
             if (p.is_string())
                 r.paragraphs.push_back(p.get<std::string>());
     return r;

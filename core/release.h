@@ -13,12 +13,12 @@
 namespace pressroom {
 
 struct Release {
-    std::string id;        // stable: the record id, or the file's path under its source root
+    std::string id; // stable: the record id, or the file's path under its source root
     std::string title;
-    std::string subtitle;  // empty when none
-    std::string category;  // as stated; several are joined with "; "
-    std::string source;    // the publisher, in words
-    std::string url;       // empty when unknown
+    std::string subtitle;        // empty when none
+    std::string category;        // as stated; several are joined with "; "
+    std::string source;          // the publisher, in words
+    std::string url;             // empty when unknown
     std::optional<Date> date;    // publication date; none when the release states none
     std::optional<Date> updated; // last update, where stated
     std::string lang = "en";
@@ -33,8 +33,8 @@ struct Release {
 };
 
 // Empty strings and absent dates are written as null.
-nlohmann::json to_json(const Release& r);
+nlohmann::json to_json(const Release &r);
 // Reads what to_json wrote; missing or null fields are left empty.
-Release release_from_json(const nlohmann::json& j);
+Release release_from_json(const nlohmann::json &j);
 
 } // namespace pressroom

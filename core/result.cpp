@@ -2,7 +2,7 @@
 
 namespace pressroom {
 
-const char* error_code_name(ErrorCode code) {
+const char *error_code_name(ErrorCode code) {
     switch (code) {
     case ErrorCode::InvalidParameter:
         return "invalid_parameter";

@@ -19,7 +19,7 @@ enum class ErrorCode {
 };
 
 // Machine-readable name of an error code, as sent in JSON error bodies.
-const char* error_code_name(ErrorCode code);
+const char *error_code_name(ErrorCode code);
 
 struct Error {
     ErrorCode code;
@@ -34,15 +34,15 @@ template <typename T> class [[nodiscard]] Result {
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }
 
-    T& value() & { return std::get<T>(m_state); }
-    const T& value() const& { return std::get<T>(m_state); }
-    T&& value() && { return std::get<T>(std::move(m_state)); }
-    const Error& error() const { return std::get<Error>(m_state); }
+    T &value() & { return std::get<T>(m_state); }
+    const T &value() const & { return std::get<T>(m_state); }
+    T &&value() && { return std::get<T>(std::move(m_state)); }
+    const Error &error() const { return std::get<Error>(m_state); }
 
-    T* operator->() { return &value(); }
-    const T* operator->() const { return &value(); }
-    T& operator*() & { return value(); }
-    const T& operator*() const& { return value(); }
+    T *operator->() { return &value(); }
+    const T *operator->() const { return &value(); }
+    T &operator*() & { return value(); }
+    const T &operator*() const & { return value(); }
 
   private:
     std::variant<T, Error> m_state;

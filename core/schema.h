@@ -13,27 +13,27 @@ namespace pressroom::schema {
 
 inline constexpr int kVersion = 1;
 // Database metadata key holding kVersion as decimal text.
-inline constexpr const char* kVersionKey = "pressroom.schema";
+inline constexpr const char *kVersionKey = "pressroom.schema";
 
 // One stemmer for indexing, query parsing and snippets: MSet::snippet only highlights
 // stemmed matches when given the stemmer the query was built with.
-inline constexpr const char* kStemLanguage = "english";
+inline constexpr const char *kStemLanguage = "english";
 Xapian::Stem make_stemmer();
 
 // Term prefixes. Omega's conventions where one exists (Q, S, D, M, Y, L), X... for ours.
 // Boolean terms hold whole normalised values (lower case, single spaces); probabilistic
 // prefixes hold words produced by Xapian::TermGenerator.
 namespace prefix {
-inline constexpr std::string_view kId = "Q";            // boolean: the document's stable id
-inline constexpr std::string_view kTitle = "S";         // words of the title (title:)
+inline constexpr std::string_view kId = "Q";             // boolean: the document's stable id
+inline constexpr std::string_view kTitle = "S";          // words of the title (title:)
 inline constexpr std::string_view kCategoryWord = "XCW"; // words of the category (category:)
-inline constexpr std::string_view kSourceWord = "XSW";  // words of the publisher (source:)
-inline constexpr std::string_view kCategory = "XCAT";   // boolean: one whole category
-inline constexpr std::string_view kSource = "XSRC";     // boolean: the whole publisher name
-inline constexpr std::string_view kLang = "L";          // boolean: language code, e.g. "en"
-inline constexpr std::string_view kYear = "Y";          // boolean: YYYY
-inline constexpr std::string_view kMonth = "M";         // boolean: YYYYMM
-inline constexpr std::string_view kDay = "D";           // boolean: YYYYMMDD
+inline constexpr std::string_view kSourceWord = "XSW";   // words of the publisher (source:)
+inline constexpr std::string_view kCategory = "XCAT";    // boolean: one whole category
+inline constexpr std::string_view kSource = "XSRC";      // boolean: the whole publisher name
+inline constexpr std::string_view kLang = "L";           // boolean: language code, e.g. "en"
+inline constexpr std::string_view kYear = "Y";           // boolean: YYYY
+inline constexpr std::string_view kMonth = "M";          // boolean: YYYYMM
+inline constexpr std::string_view kDay = "D";            // boolean: YYYYMMDD
 inline constexpr std::string_view kUndated = "XUNDATED"; // boolean, whole term: no stated date
 // boolean: hash of the indexer source (folder or file) a document came from; lets a run
 // delete the documents of a source that are no longer in it.
@@ -42,7 +42,7 @@ inline constexpr std::string_view kOrigin = "XORIGIN";
 
 // Fields a user can name in a query, e.g. title:council, and the prefix each maps to.
 struct QueryField {
-    const char* name;
+    const char *name;
     std::string_view prefix;
 };
 inline constexpr QueryField kQueryFields[] = {
@@ -76,9 +76,9 @@ inline constexpr std::size_t kMaxTermBytes = 245;
 //   DIR/indexer.lock    held by a running indexer
 // Xapian::Database(DIR) opens whatever the stub names, so a rebuilt generation goes live
 // with one atomic rename of the stub.
-inline constexpr const char* kStubFile = "XAPIANDB";
-inline constexpr const char* kGenerationPrefix = "gen-";
-inline constexpr const char* kLockFile = "indexer.lock";
+inline constexpr const char *kStubFile = "XAPIANDB";
+inline constexpr const char *kGenerationPrefix = "gen-";
+inline constexpr const char *kLockFile = "indexer.lock";
 
 // Builds a boolean term: prefix + value, with the value lower-cased and whitespace collapsed.
 std::string boolean_term(std::string_view prefix, std::string_view value);

@@ -11,42 +11,40 @@ namespace pressroom::text {
 namespace {
 
 // Decodes the code point at s[i] (valid UTF-8 assumed) and advances i.
-char32_t next_code_point(std::string_view s, std::size_t& i) {
+char32_t next_code_point(std::string_view s, std::size_t &i) {
     int32_t idx = static_cast<int32_t>(i);
     UChar32 c;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), idx, static_cast<int32_t>(s.size()), c);
+    U8_NEXT(reinterpret_cast<const uint8_t *>(s.data()), idx, static_cast<int32_t>(s.size()), c);
     i = static_cast<std::size_t>(idx);
     return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
 }
 
-void append_utf8(std::string& out, char32_t c) {
+void append_utf8(std::string &out, char32_t c) {
     char buf[4];
     int32_t len = 0;
     UBool error = false;
-    U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, static_cast<UChar32>(c), error);
+    U8_APPEND(reinterpret_cast<uint8_t *>(buf), len, 4, static_cast<UChar32>(c), error);
     if (!error)
         out.append(buf, static_cast<std::size_t>(len));
 }
 
 bool is_exotic_space(char32_t c) {
-    return c == 0x00A0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
-           c == 0x205F || c == 0x3000 || c == '\t' || c == '\v' || c == '\f';
+    return c == 0x00A0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000 ||
+           c == '\t' || c == '\v' || c == '\f';
 }
 
 bool is_invisible(char32_t c) {
-    return c == 0x00AD || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 ||
-           c == 0xFEFF;
+    return c == 0x00AD || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF;
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 std::string nfc(std::string_view s) {
     UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* norm = icu::Normalizer2::getNFCInstance(status);
+    const icu::Normalizer2 *norm = icu::Normalizer2::getNFCInstance(status);
     if (U_FAILURE(status))
         return std::string(s);
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
     if (norm->isNormalized(u, status) && U_SUCCESS(status))
         return std::string(s);
     status = U_ZERO_ERROR;
@@ -64,7 +62,7 @@ bool is_word_byte(char c) {
 }
 
 // "word's" -> "word" where the 's ends the word.
-std::string drop_possessives(const std::string& s) {
+std::string drop_possessives(const std::string &s) {
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -83,7 +81,7 @@ std::string drop_possessives(const std::string& s) {
 
 bool is_valid_utf8(std::string_view s) {
     std::size_t i = 0;
-    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    const auto *p = reinterpret_cast<const uint8_t *>(s.data());
     const auto n = static_cast<int32_t>(s.size());
     int32_t idx = 0;
     while (idx < n) {
@@ -168,13 +166,12 @@ std::string fold_case(std::string_view s) {
             ascii = false;
     if (ascii) {
         std::string out(s);
-        for (char& c : out)
+        for (char &c : out)
             if (c >= 'A' && c <= 'Z')
                 c = static_cast<char>(c - 'A' + 'a');
         return out;
     }
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
     u.foldCase();
     std::string out;
     u.toUTF8String(out);

@@ -9,20 +9,19 @@ namespace pressroom::indexer {
 
 namespace {
 
-Error too_long(const char* what, std::string_view value) {
-    return Error{ErrorCode::InvalidInput,
-                 std::string(what) + " is too long to index (" + std::to_string(value.size()) +
-                     " bytes; Xapian terms hold at most " + std::to_string(schema::kMaxTermBytes) +
-                     "): shorten it in the source"};
+Error too_long(const char *what, std::string_view value) {
+    return Error{ErrorCode::InvalidInput, std::string(what) + " is too long to index (" + std::to_string(value.size()) +
+                                              " bytes; Xapian terms hold at most " +
+                                              std::to_string(schema::kMaxTermBytes) + "): shorten it in the source"};
 }
 
-void add_date_terms(Xapian::Document& doc, const Release& r) {
+void add_date_terms(Xapian::Document &doc, const Release &r) {
     namespace p = schema::prefix;
     if (!r.date) {
         doc.add_boolean_term(std::string(p::kUndated));
         return;
     }
-    const Date& d = *r.date;
+    const Date &d = *r.date;
     std::string key = d.sort_key();
     doc.add_boolean_term(std::string(p::kYear) + key.substr(0, 4));
     if (d.month)
@@ -36,25 +35,25 @@ void add_date_terms(Xapian::Document& doc, const Release& r) {
 
 std::string id_term(std::string_view id) { return std::string(schema::prefix::kId) + std::string(id); }
 
-std::string document_data(const Release& release) { return to_json(release).dump(); }
+std::string document_data(const Release &release) { return to_json(release).dump(); }
 
 DocumentBuilder::DocumentBuilder() {
     m_generator.set_stemmer(schema::make_stemmer());
     m_generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
 }
 
-Result<Xapian::Document> DocumentBuilder::build(const Release& r, const std::string& origin_term) {
+Result<Xapian::Document> DocumentBuilder::build(const Release &r, const std::string &origin_term) {
     namespace p = schema::prefix;
     std::string id = id_term(r.id);
     if (id.size() > schema::kMaxTermBytes)
         return too_long("the id", r.id);
     std::vector<std::string> boolean_terms{id, origin_term,
                                            schema::boolean_term(p::kLang, r.lang.empty() ? "en" : r.lang)};
-    for (const auto& category : r.categories())
+    for (const auto &category : r.categories())
         boolean_terms.push_back(schema::boolean_term(p::kCategory, category));
     if (!r.source.empty())
         boolean_terms.push_back(schema::boolean_term(p::kSource, r.source));
-    for (const auto& term : boolean_terms)
+    for (const auto &term : boolean_terms)
         if (term.size() > schema::kMaxTermBytes)
             return too_long("a category or source", term);
 
@@ -66,17 +65,15 @@ Result<Xapian::Document> DocumentBuilder::build(const Release& r, const std::str
     m_generator.index_text(title, schema::kTitleWeight);
     m_generator.increase_termpos(schema::kParagraphGap);
     m_generator.index_text(text::fold_for_terms(r.subtitle), schema::kSubtitleWeight);
-    for (const auto& paragraph : r.paragraphs) {
+    for (const auto &paragraph : r.paragraphs) {
         m_generator.increase_termpos(schema::kParagraphGap);
         m_generator.index_text(text::fold_for_terms(paragraph));
     }
     m_generator.increase_termpos(schema::kParagraphGap);
     m_generator.index_text(text::fold_for_terms(r.byline));
-    m_generator.index_text_without_positions(text::fold_for_terms(r.category), 1,
-                                             std::string(p::kCategoryWord));
-    m_generator.index_text_without_positions(text::fold_for_terms(r.source), 1,
-                                             std::string(p::kSourceWord));
-    for (const auto& term : boolean_terms)
+    m_generator.index_text_without_positions(text::fold_for_terms(r.category), 1, std::string(p::kCategoryWord));
+    m_generator.index_text_without_positions(text::fold_for_terms(r.source), 1, std::string(p::kSourceWord));
+    for (const auto &term : boolean_terms)
         doc.add_boolean_term(term);
     add_date_terms(doc, r);
     doc.set_data(document_data(r));

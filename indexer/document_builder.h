@@ -18,14 +18,14 @@ class DocumentBuilder {
 
     // Fails (InvalidInput) when a boolean term would exceed Xapian's term length limit.
     // `origin_term` is the schema::prefix::kOrigin term of the source being indexed.
-    Result<Xapian::Document> build(const Release& release, const std::string& origin_term);
+    Result<Xapian::Document> build(const Release &release, const std::string &origin_term);
 
   private:
     Xapian::TermGenerator m_generator;
 };
 
 // The document data stored for a release (its JSON form).
-std::string document_data(const Release& release);
+std::string document_data(const Release &release);
 
 // The unique-id term of a release id.
 std::string id_term(std::string_view id);

@@ -1,7 +1,7 @@
 #include "indexer.h"
 
-#include <sys/file.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -31,7 +31,7 @@ namespace {
 // Holds DIR/indexer.lock for the lifetime of the run, so two indexers never write at once.
 class RunLock {
   public:
-    explicit RunLock(const fs::path& dir) {
+    explicit RunLock(const fs::path &dir) {
         fs::path path = dir / schema::kLockFile;
         m_fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
         if (m_fd < 0)
@@ -43,14 +43,14 @@ class RunLock {
         }
     }
     ~RunLock() { ::close(m_fd); }
-    RunLock(const RunLock&) = delete;
-    RunLock& operator=(const RunLock&) = delete;
+    RunLock(const RunLock &) = delete;
+    RunLock &operator=(const RunLock &) = delete;
 
   private:
     int m_fd = -1;
 };
 
-std::string read_file(const fs::path& path) {
+std::string read_file(const fs::path &path) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw std::runtime_error("cannot read `" + path.string() + "`: " + std::strerror(errno));
@@ -59,38 +59,38 @@ std::string read_file(const fs::path& path) {
     return ss.str();
 }
 
-bool has_term(const Xapian::Document& doc, const std::string& term) {
+bool has_term(const Xapian::Document &doc, const std::string &term) {
     Xapian::TermIterator it = doc.termlist_begin();
     it.skip_to(term);
     return it != doc.termlist_end() && *it == term;
 }
 
 // The short form of a skip reason used in the summary: the message up to its first ';'.
-std::string reason_key(const std::string& message) { return message.substr(0, message.find(';')); }
+std::string reason_key(const std::string &message) { return message.substr(0, message.find(';')); }
 
 enum class Mode { Fresh, Update };
 
 class Run {
   public:
-    Run(const IndexerOptions& options, spdlog::logger& log, Mode mode, Xapian::WritableDatabase& db)
+    Run(const IndexerOptions &options, spdlog::logger &log, Mode mode, Xapian::WritableDatabase &db)
         : m_options(options), m_log(log), m_mode(mode), m_db(db) {}
 
-    void index_sources(const std::vector<std::vector<InputFile>>& listings);
-    RunSummary& summary() { return m_summary; }
+    void index_sources(const std::vector<std::vector<InputFile>> &listings);
+    RunSummary &summary() { return m_summary; }
 
   private:
-    bool index_file(const InputFile& file, const std::string& origin);
-    void index_page(const InputFile& file, const std::string& origin);
-    bool index_records(const InputFile& file, const std::string& origin);
-    void upsert(const Release& release, const std::string& origin, const std::string& where);
-    void skip(const std::string& where, const std::string& reason);
-    void delete_vanished(const std::string& origin);
+    bool index_file(const InputFile &file, const std::string &origin);
+    void index_page(const InputFile &file, const std::string &origin);
+    bool index_records(const InputFile &file, const std::string &origin);
+    void upsert(const Release &release, const std::string &origin, const std::string &where);
+    void skip(const std::string &where, const std::string &reason);
+    void delete_vanished(const std::string &origin);
     void report_progress(std::uint64_t bytes_done);
 
-    const IndexerOptions& m_options;
-    spdlog::logger& m_log;
+    const IndexerOptions &m_options;
+    spdlog::logger &m_log;
     Mode m_mode;
-    Xapian::WritableDatabase& m_db;
+    Xapian::WritableDatabase &m_db;
     DocumentBuilder m_builder;
     RunSummary m_summary;
     std::unordered_map<std::string, std::string> m_seen; // id -> where it was read
@@ -100,13 +100,13 @@ class Run {
     Clock::time_point m_last_report = Clock::now();
 };
 
-void Run::skip(const std::string& where, const std::string& reason) {
+void Run::skip(const std::string &where, const std::string &reason) {
     ++m_summary.skipped;
     ++m_summary.skip_reasons[reason_key(reason)];
     m_log.warn("skipped {}: {}", where, reason);
 }
 
-void Run::upsert(const Release& release, const std::string& origin, const std::string& where) {
+void Run::upsert(const Release &release, const std::string &origin, const std::string &where) {
     auto [seen, inserted] = m_seen.emplace(release.id, where);
     if (!inserted)
         return skip(where, "duplicate id `" + release.id + "`; first read at " + seen->second);
@@ -133,17 +133,17 @@ void Run::upsert(const Release& release, const std::string& origin, const std::s
     ++m_summary.added;
 }
 
-void Run::index_page(const InputFile& file, const std::string& origin) {
+void Run::index_page(const InputFile &file, const std::string &origin) {
     auto page = parse_page(read_file(file.path));
     if (!page)
         return skip(file.path.string(), page.error().message);
-    for (const auto& warning : page->warnings)
+    for (const auto &warning : page->warnings)
         m_log.warn("{}: {}", file.path.string(), warning);
     page->release.id = file.relative;
     upsert(page->release, origin, file.path.string());
 }
 
-bool Run::index_records(const InputFile& file, const std::string& origin) {
+bool Run::index_records(const InputFile &file, const std::string &origin) {
     LineReader reader(file.path);
     std::string line;
     std::uint64_t base = m_done_bytes;
@@ -159,7 +159,7 @@ bool Run::index_records(const InputFile& file, const std::string& origin) {
                 upsert(*record, origin, where);
             report_progress(base + reader.bytes_read());
         }
-    } catch (const std::runtime_error& e) {
+    } catch (const std::runtime_error &e) {
         m_log.warn("{}; releases that vanished from it are kept", e.what());
         ++m_summary.skipped;
         ++m_summary.skip_reasons["unreadable file"];
@@ -168,13 +168,13 @@ bool Run::index_records(const InputFile& file, const std::string& origin) {
     return true;
 }
 
-bool Run::index_file(const InputFile& file, const std::string& origin) {
+bool Run::index_file(const InputFile &file, const std::string &origin) {
     try {
         if (file.kind == InputKind::Page)
             index_page(file, origin);
         else if (!index_records(file, origin))
             return false;
-    } catch (const std::runtime_error& e) {
+    } catch (const std::runtime_error &e) {
         skip(file.path.string(), e.what());
         return false;
     }
@@ -183,7 +183,7 @@ bool Run::index_file(const InputFile& file, const std::string& origin) {
     return true;
 }
 
-void Run::delete_vanished(const std::string& origin) {
+void Run::delete_vanished(const std::string &origin) {
     std::vector<Xapian::docid> doomed;
     for (auto it = m_db.postlist_begin(origin); it != m_db.postlist_end(origin); ++it) {
         Xapian::Document doc = m_db.get_document(*it);
@@ -212,33 +212,33 @@ void Run::report_progress(std::uint64_t bytes_done) {
                static_cast<double>(records) / std::max(elapsed, 1e-3), std::min(percent, 100.0));
 }
 
-void Run::index_sources(const std::vector<std::vector<InputFile>>& listings) {
-    for (const auto& files : listings)
-        for (const auto& file : files)
+void Run::index_sources(const std::vector<std::vector<InputFile>> &listings) {
+    for (const auto &files : listings)
+        for (const auto &file : files)
             m_total_bytes += file.size;
     for (std::size_t i = 0; i < listings.size(); ++i) {
         std::string origin = origin_term(m_options.sources[i]);
         bool complete = true;
-        for (const auto& file : listings[i])
+        for (const auto &file : listings[i])
             complete = index_file(file, origin) && complete;
         if (m_mode == Mode::Update && complete)
             delete_vanished(origin);
     }
 }
 
-std::vector<std::vector<InputFile>> list_sources(const std::vector<fs::path>& sources) {
+std::vector<std::vector<InputFile>> list_sources(const std::vector<fs::path> &sources) {
     std::vector<std::vector<InputFile>> listings;
-    for (const auto& source : sources) {
+    for (const auto &source : sources) {
         try {
             listings.push_back(list_source(source));
-        } catch (const std::exception& e) {
+        } catch (const std::exception &e) {
             throw IndexerError(std::string(e.what()) + "; check the path (nothing was indexed)");
         }
     }
     return listings;
 }
 
-void check_schema(const Xapian::Database& db, const fs::path& dir) {
+void check_schema(const Xapian::Database &db, const fs::path &dir) {
     std::string version = db.get_metadata(schema::kVersionKey);
     if (version != std::to_string(schema::kVersion))
         throw IndexerError("the index at `" + dir.string() + "` has schema version `" + version +
@@ -248,7 +248,7 @@ void check_schema(const Xapian::Database& db, const fs::path& dir) {
 
 } // namespace
 
-RunSummary run_indexer(const IndexerOptions& options, spdlog::logger& log) {
+RunSummary run_indexer(const IndexerOptions &options, spdlog::logger &log) {
     auto start = Clock::now();
     if (options.sources.empty())
         throw IndexerError("no source given; name the files or folders to index");
@@ -297,17 +297,17 @@ RunSummary run_indexer(const IndexerOptions& options, spdlog::logger& log) {
     return summary;
 }
 
-std::string format_summary(const RunSummary& s) {
+std::string format_summary(const RunSummary &s) {
     std::string reasons;
-    for (const auto& [reason, count] : s.skip_reasons)
+    for (const auto &[reason, count] : s.skip_reasons)
         reasons += (reasons.empty() ? " (" : ", ") + std::to_string(count) + " " + reason;
     if (!reasons.empty())
         reasons += ")";
     std::uint64_t records = s.added + s.replaced + s.unchanged + s.skipped;
     return fmt::format("{}: {} added, {} replaced, {} unchanged, {} deleted, {} skipped{}; {} documents "
                        "live in {}; {:.1f} s, {:.0f} records/s",
-                       s.rebuilt ? "rebuilt" : "indexed", s.added, s.replaced, s.unchanged, s.deleted,
-                       s.skipped, reasons, s.documents, s.generation, s.seconds,
+                       s.rebuilt ? "rebuilt" : "indexed", s.added, s.replaced, s.unchanged, s.deleted, s.skipped,
+                       reasons, s.documents, s.generation, s.seconds,
                        static_cast<double>(records) / std::max(s.seconds, 1e-3));
 }
 

@@ -17,7 +17,7 @@ namespace pressroom::indexer {
 
 struct IndexerOptions {
     std::filesystem::path db;
-    bool rebuild = false; // build a new generation beside the live one, then switch
+    bool rebuild = false;                       // build a new generation beside the live one, then switch
     std::vector<std::filesystem::path> sources; // files and folders
     double progress_interval_s = 2.0;
 };
@@ -29,8 +29,8 @@ struct RunSummary {
     std::uint64_t deleted = 0;
     std::uint64_t skipped = 0;
     std::map<std::string, std::uint64_t> skip_reasons; // short reason -> count
-    std::uint64_t documents = 0;                        // in the index after the run
-    std::string generation;                             // the live generation after the run
+    std::uint64_t documents = 0;                       // in the index after the run
+    std::string generation;                            // the live generation after the run
     bool rebuilt = false;
     double seconds = 0;
 };
@@ -44,9 +44,9 @@ class IndexerError : public std::runtime_error {
 
 // Runs the indexer. Bad records are skipped with a warning on `log`; environmental failures
 // throw IndexerError (or Xapian::Error), leaving the live index untouched.
-RunSummary run_indexer(const IndexerOptions& options, spdlog::logger& log);
+RunSummary run_indexer(const IndexerOptions &options, spdlog::logger &log);
 
 // The one-line summary printed at the end of a run.
-std::string format_summary(const RunSummary& summary);
+std::string format_summary(const RunSummary &summary);
 
 } // namespace pressroom::indexer

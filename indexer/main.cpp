@@ -7,7 +7,7 @@
 #include "index_store.h"
 #include "indexer.h"
 
-int main(int argc, char** argv) {
+int main(int argc, char **argv) {
     pressroom::indexer::IndexerOptions options;
     CLI::App app{"Index press releases (scraped .txt pages, JSON Lines records, plain or .gz) "
                  "into a Pressroom index."};
@@ -23,9 +23,9 @@ int main(int argc, char** argv) {
         auto summary = pressroom::indexer::run_indexer(options, *log);
         log->info("{}", pressroom::indexer::format_summary(summary));
         return 0;
-    } catch (const Xapian::Error& e) {
+    } catch (const Xapian::Error &e) {
         log->error("indexing failed, the live index is unchanged: {}", e.get_description());
-    } catch (const std::exception& e) {
+    } catch (const std::exception &e) {
         log->error("indexing failed, the live index is unchanged: {}", e.what());
     }
     return 1;

@@ -13,14 +13,11 @@ namespace {
 
 constexpr std::string_view kBullet = "\u2022";
 constexpr std::string_view kSeoulPublisher = "Seoul Metropolitan Government";
-constexpr std::string_view kUnknownLayoutWarning =
-    "layout not recognised: first line taken as the title";
+constexpr std::string_view kUnknownLayoutWarning = "layout not recognised: first line taken as the title";
 
 Error bad(std::string message) { return Error{ErrorCode::InvalidInput, std::move(message)}; }
 
-bool equals_ci(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && text::starts_with_ci(a, b);
-}
+bool equals_ci(std::string_view a, std::string_view b) { return a.size() == b.size() && text::starts_with_ci(a, b); }
 
 // Walks the page's lines; the header parsers only look at non-blank lines, since sites
 // differ in how many blank lines they put between header items.
@@ -80,8 +77,8 @@ std::optional<std::pair<std::string, std::string>> split_reference(std::string_v
 // Seoul city site: category, "• title", optional "[subtitle]", "• <category> SMG <n>".
 // Returns false when the header does not fit; `lines` is then half consumed, so callers
 // pass a copy.
-bool parse_city_header(Lines& lines, ParsedPage& page) {
-    Release& r = page.release;
+bool parse_city_header(Lines &lines, ParsedPage &page) {
+    Release &r = page.release;
     r.category = text::collapse_whitespace(lines.next());
     auto title = strip_bullet(lines.next());
     if (r.category.empty() || !title || title->empty())
@@ -105,12 +102,11 @@ bool parse_city_header(Lines& lines, ParsedPage& page) {
 }
 
 int month_number(std::string_view word) {
-    static constexpr std::array<std::string_view, 12> names = {
-        "january", "february", "march",     "april",   "may",      "june",
-        "july",    "august",   "september", "october", "november", "december"};
+    static constexpr std::array<std::string_view, 12> names = {"january",   "february", "march",    "april",
+                                                               "may",       "june",     "july",     "august",
+                                                               "september", "october",  "november", "december"};
     for (std::size_t i = 0; i < names.size(); ++i)
-        if (equals_ci(word, names[i]) || equals_ci(word, names[i].substr(0, 3)) ||
-            (i == 8 && equals_ci(word, "sept")))
+        if (equals_ci(word, names[i]) || equals_ci(word, names[i].substr(0, 3)) || (i == 8 && equals_ci(word, "sept")))
             return static_cast<int>(i) + 1;
     return 0;
 }
@@ -156,8 +152,7 @@ std::optional<Date> parse_english_date(std::string_view s) {
 }
 
 // Reads a "Posted ..." or "Updated ..." line into `slot`; false when the keyword differs.
-bool take_dated_line(std::string_view line, std::string_view keyword, std::optional<Date>& slot,
-                     ParsedPage& page) {
+bool take_dated_line(std::string_view line, std::string_view keyword, std::optional<Date> &slot, ParsedPage &page) {
     if (!text::starts_with_ci(line, keyword))
         return false;
     std::string_view rest = line.substr(keyword.size());
@@ -165,8 +160,7 @@ bool take_dated_line(std::string_view line, std::string_view keyword, std::optio
         rest.remove_prefix(1);
     slot = parse_english_date(rest);
     if (!slot)
-        page.warnings.push_back("cannot read the date in `" + std::string(line) +
-                                "`; the release is left without it");
+        page.warnings.push_back("cannot read the date in `" + std::string(line) + "`; the release is left without it");
     return true;
 }
 
@@ -186,11 +180,11 @@ std::string email_domain(std::string_view s) {
 
 // A newspaper article ends with the reporter's line: "<place>=<name> 기자 <e-mail>". It is
 // short and carries an e-mail address; a body paragraph never does both.
-void take_byline(ParsedPage& page) {
-    auto& paragraphs = page.release.paragraphs;
+void take_byline(ParsedPage &page) {
+    auto &paragraphs = page.release.paragraphs;
     if (paragraphs.empty())
         return;
-    const std::string& last = paragraphs.back();
+    const std::string &last = paragraphs.back();
     std::string domain = email_domain(last);
     if (domain.empty() || words_of(last).size() > 8) {
         page.warnings.push_back("no byline with an e-mail address: the publisher is unknown");
@@ -202,8 +196,8 @@ void take_byline(ParsedPage& page) {
 }
 
 // Newspaper: title, the same title again, "Posted ...", "Updated ...", body, byline.
-void parse_newspaper(Lines& lines, ParsedPage& page) {
-    Release& r = page.release;
+void parse_newspaper(Lines &lines, ParsedPage &page) {
+    Release &r = page.release;
     r.title = text::collapse_whitespace(lines.next());
     if (text::collapse_whitespace(lines.peek()) == r.title)
         lines.next();
@@ -214,7 +208,7 @@ void parse_newspaper(Lines& lines, ParsedPage& page) {
     take_byline(page);
 }
 
-void parse_unknown(Lines& lines, ParsedPage& page) {
+void parse_unknown(Lines &lines, ParsedPage &page) {
     page.layout = PageLayout::Unknown;
     page.warnings.emplace_back(kUnknownLayoutWarning);
     page.release.title = text::collapse_whitespace(lines.next());
@@ -222,13 +216,13 @@ void parse_unknown(Lines& lines, ParsedPage& page) {
 }
 
 // Some pages repeat the title as the first body paragraph; it adds nothing to the body.
-void drop_repeated_title(Release& r) {
+void drop_repeated_title(Release &r) {
     auto key = [](std::string_view s) { return text::fold_case(text::fold_for_terms(s)); };
     if (!r.paragraphs.empty() && key(r.paragraphs.front()) == key(r.title))
         r.paragraphs.erase(r.paragraphs.begin());
 }
 
-void parse_layout(Lines& lines, ParsedPage& page) {
+void parse_layout(Lines &lines, ParsedPage &page) {
     std::string_view first = lines.peek();
     if (equals_ci(first, "Go to Main Content")) {
         lines.next();
@@ -260,8 +254,7 @@ Result<ParsedPage> parse_page(std::string_view raw) {
     parse_layout(lines, page);
     drop_repeated_title(page.release);
     if (page.release.paragraphs.empty())
-        return bad("page `" + page.release.title +
-                   "` has no body paragraphs; check that the whole page was saved");
+        return bad("page `" + page.release.title + "` has no body paragraphs; check that the whole page was saved");
     page.release.lang = "en";
     return page;
 }

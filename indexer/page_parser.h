@@ -13,9 +13,9 @@
 namespace pressroom::indexer {
 
 enum class PageLayout {
-    SeoulCity,  // "Go to Main Content", category, "• title", "• <category> SMG <n>", body
-    Newspaper,  // "Go to contents", title twice, "Posted ...", "Updated ...", body, byline
-    Unknown,    // first non-empty line is the title, the rest is the body
+    SeoulCity, // "Go to Main Content", category, "• title", "• <category> SMG <n>", body
+    Newspaper, // "Go to contents", title twice, "Posted ...", "Updated ...", body, byline
+    Unknown,   // first non-empty line is the title, the rest is the body
 };
 
 struct ParsedPage {

@@ -13,10 +13,10 @@ namespace pressroom::indexer {
 
 namespace {
 
-Error bad(const std::string& message) { return Error{ErrorCode::InvalidInput, message}; }
+Error bad(const std::string &message) { return Error{ErrorCode::InvalidInput, message}; }
 
 // A string field, or empty for null/missing; an error for any other type.
-Result<std::string> string_field(const nlohmann::json& j, const char* key) {
+Result<std::string> string_field(const nlohmann::json &j, const char *key) {
     auto it = j.find(key);
     if (it == j.end() || it->is_null())
         return std::string();
@@ -37,7 +37,7 @@ Result<Release> parse_record(std::string_view line) {
         return bad(std::string("expected a JSON object, got ") + j.type_name());
 
     Release r;
-    const char* keys[] = {"id", "title", "category", "source", "url", "lang", "body", "date"};
+    const char *keys[] = {"id", "title", "category", "source", "url", "lang", "body", "date"};
     std::string values[8];
     for (int i = 0; i < 8; ++i) {
         auto v = string_field(j, keys[i]);
@@ -70,7 +70,7 @@ struct LineReader::Impl {
     std::filesystem::path path;
 };
 
-LineReader::LineReader(const std::filesystem::path& path) : m_impl(std::make_unique<Impl>()) {
+LineReader::LineReader(const std::filesystem::path &path) : m_impl(std::make_unique<Impl>()) {
     m_impl->path = path;
     // gzopen reads uncompressed files transparently, so one reader serves both.
     m_impl->file = gzopen(path.c_str(), "rb");
@@ -84,13 +84,13 @@ LineReader::~LineReader() {
         gzclose(m_impl->file);
 }
 
-bool LineReader::next(std::string& line) {
+bool LineReader::next(std::string &line) {
     line.clear();
     char buf[64 * 1024];
     while (true) {
         if (!gzgets(m_impl->file, buf, sizeof buf)) {
             int err = 0;
-            const char* msg = gzerror(m_impl->file, &err);
+            const char *msg = gzerror(m_impl->file, &err);
             if (err != Z_OK && err != Z_BUF_ERROR)
                 throw std::runtime_error("`" + m_impl->path.string() + "` is corrupt after line " +
                                          std::to_string(m_line) + " (" + msg + ")");

@@ -20,13 +20,13 @@ Result<Release> parse_record(std::string_view line);
 // name). Throws std::runtime_error when the file cannot be opened or is corrupt.
 class LineReader {
   public:
-    explicit LineReader(const std::filesystem::path& path);
+    explicit LineReader(const std::filesystem::path &path);
     ~LineReader();
-    LineReader(const LineReader&) = delete;
-    LineReader& operator=(const LineReader&) = delete;
+    LineReader(const LineReader &) = delete;
+    LineReader &operator=(const LineReader &) = delete;
 
     // Next line without its newline; false at end of file.
-    bool next(std::string& line);
+    bool next(std::string &line);
     // 1-based number of the line last returned.
     std::uint64_t line_number() const { return m_line; }
     // Bytes of the file consumed so far (compressed bytes for gzip), for progress.

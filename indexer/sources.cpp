@@ -12,15 +12,15 @@ namespace pressroom::indexer {
 
 namespace {
 
-bool ends_with(const std::string& s, const std::string& suffix) {
+bool ends_with(const std::string &s, const std::string &suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 } // namespace
 
-bool input_kind_of(const fs::path& path, InputKind& kind) {
+bool input_kind_of(const fs::path &path, InputKind &kind) {
     std::string name = path.filename().string();
-    for (const char* ext : {".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"})
+    for (const char *ext : {".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"})
         if (ends_with(name, ext)) {
             kind = InputKind::JsonLines;
             return true;
@@ -32,7 +32,7 @@ bool input_kind_of(const fs::path& path, InputKind& kind) {
     return false;
 }
 
-std::vector<InputFile> list_source(const fs::path& source) {
+std::vector<InputFile> list_source(const fs::path &source) {
     std::error_code ec;
     auto status = fs::status(source, ec);
     if (ec || !fs::exists(status))
@@ -55,14 +55,13 @@ std::vector<InputFile> list_source(const fs::path& source) {
         InputKind kind;
         if (!it->is_regular_file() || !input_kind_of(it->path(), kind))
             continue;
-        files.push_back({it->path(), it->path().lexically_relative(source).generic_string(), kind,
-                         it->file_size(ec)});
+        files.push_back({it->path(), it->path().lexically_relative(source).generic_string(), kind, it->file_size(ec)});
     }
-    std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.relative < b.relative; });
+    std::sort(files.begin(), files.end(), [](const auto &a, const auto &b) { return a.relative < b.relative; });
     return files;
 }
 
-std::string origin_term(const fs::path& source) {
+std::string origin_term(const fs::path &source) {
     std::error_code ec;
     fs::path canonical = fs::weakly_canonical(fs::absolute(source), ec);
     std::string key = (ec ? source : canonical).generic_string();

@@ -21,15 +21,15 @@ struct InputFile {
 };
 
 // The input kind a file name implies, if any.
-bool input_kind_of(const std::filesystem::path& path, InputKind& kind);
+bool input_kind_of(const std::filesystem::path &path, InputKind &kind);
 
 // The files of one source in a stable (sorted) order. A file given directly is read
 // whatever its name, as JSON Lines when its name says so and as a page otherwise; in a folder
 // only files with a known extension are read and hidden files are skipped.
 // Throws std::runtime_error when the source does not exist.
-std::vector<InputFile> list_source(const std::filesystem::path& source);
+std::vector<InputFile> list_source(const std::filesystem::path &source);
 
 // A stable identifier of a source, for the schema::prefix::kOrigin term.
-std::string origin_term(const std::filesystem::path& source);
+std::string origin_term(const std::filesystem::path &source);
 
 } // namespace pressroom::indexer

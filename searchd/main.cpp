@@ -13,7 +13,7 @@
 namespace {
 
 // SIGINT and SIGTERM are taken by a thread of their own that stops the server cleanly.
-std::thread stop_on_signal(httplib::Server& server, spdlog::logger& log) {
+std::thread stop_on_signal(httplib::Server &server, spdlog::logger &log) {
     sigset_t signals;
     sigemptyset(&signals);
     sigaddset(&signals, SIGINT);
@@ -29,7 +29,7 @@ std::thread stop_on_signal(httplib::Server& server, spdlog::logger& log) {
 
 } // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char **argv) {
     pressroom::searchd::ServerOptions options;
     CLI::App app{"Serve a Pressroom index: JSON search API and the web page."};
     app.add_option("--db", options.db, "index folder written by pressroom-indexer")->required();
@@ -37,7 +37,8 @@ int main(int argc, char** argv) {
     app.add_option("--port", options.port, "port to listen on")->capture_default_str()->check(CLI::Range(1, 65535));
     app.add_option("--web", options.web, "folder of the web page's static files");
     app.add_option("--threads", options.threads, "worker threads (one per open connection)")
-        ->capture_default_str()->check(CLI::Range(1, 1024));
+        ->capture_default_str()
+        ->check(CLI::Range(1, 1024));
     CLI11_PARSE(app, argc, argv);
 
     auto log = spdlog::stderr_color_mt("searchd");
@@ -56,7 +57,7 @@ int main(int argc, char** argv) {
         signal_thread.join();
         log->info("stopped");
         return 0;
-    } catch (const std::exception& e) {
+    } catch (const std::exception &e) {
         log->error("{}", e.what());
         return 1;
     }

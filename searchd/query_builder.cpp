@@ -8,9 +8,9 @@ namespace pressroom::searchd {
 namespace {
 
 // Words so common that requiring them would only lose results.
-const char* const kStopWords[] = {"a",    "an",   "and",  "are",  "as",   "at",   "be",  "by",   "for",
-                                  "from", "in",   "into", "is",   "it",   "of",   "on",  "or",   "that",
-                                  "the",  "to",   "was",  "were", "will", "with", "its", "this", "has"};
+const char *const kStopWords[] = {"a",    "an", "and",  "are",  "as",   "at",   "be",  "by",   "for",
+                                  "from", "in", "into", "is",   "it",   "of",   "on",  "or",   "that",
+                                  "the",  "to", "was",  "were", "will", "with", "its", "this", "has"};
 
 constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                             Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
@@ -21,7 +21,7 @@ constexpr Xapian::termcount kMaxWildcardExpansion = 200;
 
 enum class StopWords { Ignore, Keep };
 
-Xapian::QueryParser make_parser(const Xapian::Database& db, StopWords stop_words) {
+Xapian::QueryParser make_parser(const Xapian::Database &db, StopWords stop_words) {
     Xapian::QueryParser qp;
     qp.set_stemmer(schema::make_stemmer());
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -30,7 +30,7 @@ Xapian::QueryParser make_parser(const Xapian::Database& db, StopWords stop_words
     qp.set_default_op(Xapian::Query::OP_AND);
     qp.set_database(db);
     qp.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-    for (const auto& field : schema::kQueryFields)
+    for (const auto &field : schema::kQueryFields)
         qp.add_prefix(field.name, std::string(field.prefix));
     return qp;
 }
@@ -38,14 +38,14 @@ Xapian::QueryParser make_parser(const Xapian::Database& db, StopWords stop_words
 // Query syntax characters become spaces, leaving only words (hyphens inside words stay).
 std::string words_only(std::string_view q) {
     std::string out(q);
-    for (char& c : out)
+    for (char &c : out)
         if (c == '"' || c == '(' || c == ')' || c == '*' || c == '+' || c == ':')
             c = ' ';
     return out;
 }
 
 bool is_operator(std::string_view word) {
-    for (const char* op : {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"})
+    for (const char *op : {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"})
         if (word == op)
             return true;
     return word.rfind("NEAR/", 0) == 0 || word.rfind("ADJ/", 0) == 0;
@@ -73,7 +73,7 @@ std::string lower_case_words(std::string_view q) {
 
 } // namespace
 
-BuiltQuery build_query(std::string_view q, const Xapian::Database& db) {
+BuiltQuery build_query(std::string_view q, const Xapian::Database &db) {
     BuiltQuery built;
     std::string folded = lower_case_words(text::collapse_whitespace(text::fold_for_terms(q)));
     if (folded.empty()) {
@@ -84,7 +84,7 @@ BuiltQuery build_query(std::string_view q, const Xapian::Database& db) {
     Xapian::QueryParser qp = make_parser(db, StopWords::Ignore);
     try {
         built.query = qp.parse_query(folded, kFlags);
-    } catch (const Xapian::QueryParserError&) {
+    } catch (const Xapian::QueryParserError &) {
         built.reparsed = true;
         built.query = qp.parse_query(words_only(folded), 0);
     }
@@ -95,7 +95,7 @@ BuiltQuery build_query(std::string_view q, const Xapian::Database& db) {
     return built;
 }
 
-std::vector<std::string> snippet_hints(const Xapian::Query& query) {
+std::vector<std::string> snippet_hints(const Xapian::Query &query) {
     std::vector<std::string> hints;
     for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
         std::string term = *it;

@@ -8,10 +8,10 @@ namespace pressroom::searchd {
 
 namespace {
 
-nlohmann::json or_null(const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); }
+nlohmann::json or_null(const std::string &s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); }
 
-nlohmann::json hit_json(const SearchHit& hit) {
-    const Release& r = hit.release;
+nlohmann::json hit_json(const SearchHit &hit) {
+    const Release &r = hit.release;
     return {
         {"id", r.id},
         {"title", r.title},
@@ -25,7 +25,7 @@ nlohmann::json hit_json(const SearchHit& hit) {
     };
 }
 
-std::string dump(const nlohmann::json& j) {
+std::string dump(const nlohmann::json &j) {
     // Replace rather than throw on invalid UTF-8: stored text is validated at index time,
     // so this only guards against surprises.
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -33,9 +33,9 @@ std::string dump(const nlohmann::json& j) {
 
 } // namespace
 
-std::string render_search(const SearchResult& result, double took_ms) {
+std::string render_search(const SearchResult &result, double took_ms) {
     nlohmann::json hits = nlohmann::json::array();
-    for (const auto& hit : result.hits)
+    for (const auto &hit : result.hits)
         hits.push_back(hit_json(hit));
     return dump({
         {"query", result.query},
@@ -49,16 +49,16 @@ std::string render_search(const SearchResult& result, double took_ms) {
     });
 }
 
-std::string render_document(const Release& release) { return dump(to_json(release)); }
+std::string render_document(const Release &release) { return dump(to_json(release)); }
 
-std::string render_health(const Health& health) {
+std::string render_health(const Health &health) {
     return dump({{"status", "ok"},
                  {"documents", health.documents},
                  {"revision", health.revision},
                  {"generation", health.generation}});
 }
 
-std::string render_error(const Error& error) {
+std::string render_error(const Error &error) {
     return dump({{"error", {{"code", error_code_name(error.code)}, {"message", error.message}}}});
 }
 

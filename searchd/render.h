@@ -9,10 +9,10 @@
 namespace pressroom::searchd {
 
 // took_ms is measured by the caller around the search.
-std::string render_search(const SearchResult& result, double took_ms);
-std::string render_document(const Release& release);
-std::string render_health(const Health& health);
+std::string render_search(const SearchResult &result, double took_ms);
+std::string render_document(const Release &release);
+std::string render_health(const Health &health);
 // {"error":{"code":"...","message":"..."}}
-std::string render_error(const Error& error);
+std::string render_error(const Error &error);
 
 } // namespace pressroom::searchd

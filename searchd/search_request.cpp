@@ -8,30 +8,30 @@ namespace pressroom::searchd {
 
 namespace {
 
-Error invalid(const std::string& message) { return Error{ErrorCode::InvalidParameter, message}; }
+Error invalid(const std::string &message) { return Error{ErrorCode::InvalidParameter, message}; }
 
 // The value shown back in an error: cut short, so a huge or binary value stays readable.
-std::string shown(const std::string& value) {
+std::string shown(const std::string &value) {
     std::string out = value.size() > 40 ? value.substr(0, 40) + "…" : value;
     return text::is_valid_utf8(out) ? out : "(not UTF-8)";
 }
 
-Result<int> int_param(const Params& params, const char* name, int fallback, int min, int max) {
+Result<int> int_param(const Params &params, const char *name, int fallback, int min, int max) {
     auto it = params.find(name);
     if (it == params.end() || it->second.empty())
         return fallback;
-    const std::string& v = it->second;
+    const std::string &v = it->second;
     int value = 0;
     auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), value);
     if (ec == std::errc() && end == v.data() + v.size() && value >= min && value <= max)
         return value;
-    return invalid("parameter `" + std::string(name) + "` must be a whole number from " + std::to_string(min) +
-                   " to " + std::to_string(max) + ", got `" + shown(v) + "`");
+    return invalid("parameter `" + std::string(name) + "` must be a whole number from " + std::to_string(min) + " to " +
+                   std::to_string(max) + ", got `" + shown(v) + "`");
 }
 
 } // namespace
 
-Result<SearchRequest> parse_search_request(const Params& params) {
+Result<SearchRequest> parse_search_request(const Params &params) {
     SearchRequest request;
     if (auto it = params.find("q"); it != params.end()) {
         if (!text::is_valid_utf8(it->second))

@@ -23,6 +23,6 @@ struct SearchRequest {
 
 // Validates q, page and per_page. Errors (InvalidParameter) name the parameter, the value
 // received and the allowed range.
-Result<SearchRequest> parse_search_request(const Params& params);
+Result<SearchRequest> parse_search_request(const Params &params);
 
 } // namespace pressroom::searchd

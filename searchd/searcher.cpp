@@ -23,20 +23,20 @@ void Searcher::refresh() {
     m_db.reopen();
 }
 
-template <typename F> auto Searcher::with_retry(F&& f) -> decltype(f()) {
+template <typename F> auto Searcher::with_retry(F &&f) -> decltype(f()) {
     refresh();
     try {
         return f();
-    } catch (const Xapian::DatabaseModifiedError&) {
+    } catch (const Xapian::DatabaseModifiedError &) {
         m_db.reopen();
-    } catch (const Xapian::DatabaseOpeningError&) {
+    } catch (const Xapian::DatabaseOpeningError &) {
         m_db = store::open_index(m_dir); // the generation was replaced and removed
         m_stub = store::stub_identity(m_dir);
     }
     return f();
 }
 
-SearchResult Searcher::search(const SearchRequest& request) {
+SearchResult Searcher::search(const SearchRequest &request) {
     return with_retry([&] {
         BuiltQuery built = build_query(request.q, m_db);
         Xapian::Enquire enquire(m_db);
@@ -46,8 +46,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
         else
             enquire.set_sort_by_relevance_then_value(schema::slot::kDate, /*reverse=*/true);
         auto first = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
-        Xapian::MSet mset = enquire.get_mset(first, static_cast<Xapian::doccount>(request.per_page),
-                                             kExactCountUpTo);
+        Xapian::MSet mset = enquire.get_mset(first, static_cast<Xapian::doccount>(request.per_page), kExactCountUpTo);
         SearchResult result;
         result.query = request.q;
         result.page = request.page;
@@ -71,7 +70,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
     });
 }
 
-std::optional<Release> Searcher::document(const std::string& id) {
+std::optional<Release> Searcher::document(const std::string &id) {
     return with_retry([&]() -> std::optional<Release> {
         std::string term = std::string(schema::prefix::kId) + id;
         Xapian::PostingIterator it = m_db.postlist_begin(term);

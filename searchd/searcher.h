@@ -49,8 +49,8 @@ class Searcher {
     // Opens the index; throws store::IndexError when it cannot.
     explicit Searcher(std::filesystem::path dir);
 
-    SearchResult search(const SearchRequest& request);
-    std::optional<Release> document(const std::string& id);
+    SearchResult search(const SearchRequest &request);
+    std::optional<Release> document(const std::string &id);
     Health health();
 
   private:
@@ -58,7 +58,7 @@ class Searcher {
     // commits to the same one are picked up with reopen().
     void refresh();
     // Runs f, reopening and retrying once if the index changed underneath.
-    template <typename F> auto with_retry(F&& f) -> decltype(f());
+    template <typename F> auto with_retry(F &&f) -> decltype(f());
 
     std::filesystem::path m_dir;
     Xapian::Database m_db;
@@ -71,11 +71,11 @@ class SearcherPool {
     explicit SearcherPool(std::filesystem::path dir);
 
     // Lends a Searcher to f for the duration of the call.
-    template <typename F> auto with(F&& f) -> decltype(f(std::declval<Searcher&>())) {
+    template <typename F> auto with(F &&f) -> decltype(f(std::declval<Searcher &>())) {
         std::unique_ptr<Searcher> searcher = take();
         struct Return {
-            SearcherPool& pool;
-            std::unique_ptr<Searcher>& s;
+            SearcherPool &pool;
+            std::unique_ptr<Searcher> &s;
             ~Return() { pool.give_back(std::move(s)); }
         } guard{*this, searcher};
         return f(*searcher);

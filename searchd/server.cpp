@@ -13,7 +13,7 @@ namespace pressroom::searchd {
 
 namespace {
 
-constexpr const char* kJson = "application/json; charset=utf-8";
+constexpr const char *kJson = "application/json; charset=utf-8";
 
 int status_of(ErrorCode code) {
     switch (code) {
@@ -30,61 +30,61 @@ int status_of(ErrorCode code) {
     return 500;
 }
 
-void send_error(httplib::Response& res, const Error& error) {
+void send_error(httplib::Response &res, const Error &error) {
     res.status = status_of(error.code);
     res.set_content(render_error(error), kJson);
 }
 
-Params params_of(const httplib::Request& req) { return Params(req.params.begin(), req.params.end()); }
+Params params_of(const httplib::Request &req) { return Params(req.params.begin(), req.params.end()); }
 
-void get_search(SearcherPool& pool, const httplib::Request& req, httplib::Response& res) {
+void get_search(SearcherPool &pool, const httplib::Request &req, httplib::Response &res) {
     auto request = parse_search_request(params_of(req));
     if (!request)
         return send_error(res, request.error());
     auto start = std::chrono::steady_clock::now();
-    SearchResult result = pool.with([&](Searcher& s) { return s.search(*request); });
+    SearchResult result = pool.with([&](Searcher &s) { return s.search(*request); });
     double took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     res.set_content(render_search(result, took_ms), kJson);
 }
 
-void get_document(SearcherPool& pool, const httplib::Request& req, httplib::Response& res) {
+void get_document(SearcherPool &pool, const httplib::Request &req, httplib::Response &res) {
     std::string id = httplib::detail::decode_url(req.matches[1], false);
-    auto release = pool.with([&](Searcher& s) { return s.document(id); });
+    auto release = pool.with([&](Searcher &s) { return s.document(id); });
     if (!release)
         return send_error(res, {ErrorCode::NotFound, "no release with id `" + id + "`; ids come from /api/search"});
     res.set_content(render_document(*release), kJson);
 }
 
-void get_health(SearcherPool& pool, const httplib::Request&, httplib::Response& res) {
-    res.set_content(render_health(pool.with([](Searcher& s) { return s.health(); })), kJson);
+void get_health(SearcherPool &pool, const httplib::Request &, httplib::Response &res) {
+    res.set_content(render_health(pool.with([](Searcher &s) { return s.health(); })), kJson);
 }
 
-void register_routes(httplib::Server& server, SearcherPool& pool) {
-    server.Get("/api/search", [&pool](const auto& req, auto& res) { get_search(pool, req, res); });
-    server.Get(R"(/api/doc/(.+))", [&pool](const auto& req, auto& res) { get_document(pool, req, res); });
-    server.Get("/healthz", [&pool](const auto& req, auto& res) { get_health(pool, req, res); });
+void register_routes(httplib::Server &server, SearcherPool &pool) {
+    server.Get("/api/search", [&pool](const auto &req, auto &res) { get_search(pool, req, res); });
+    server.Get(R"(/api/doc/(.+))", [&pool](const auto &req, auto &res) { get_document(pool, req, res); });
+    server.Get("/healthz", [&pool](const auto &req, auto &res) { get_health(pool, req, res); });
 }
 
-void register_handlers(httplib::Server& server) {
+void register_handlers(httplib::Server &server) {
     auto log = spdlog::get("http");
-    server.set_logger([log](const httplib::Request& req, const httplib::Response& res) {
+    server.set_logger([log](const httplib::Request &req, const httplib::Response &res) {
         if (log)
             log->info("{} {} {} {} {}B", req.remote_addr, req.method, req.target, res.status, res.body.size());
     });
-    server.set_exception_handler([log](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+    server.set_exception_handler([log](const httplib::Request &req, httplib::Response &res, std::exception_ptr ep) {
         Error error{ErrorCode::Internal, "the request failed unexpectedly; the server log has details"};
         std::string detail = "unknown exception";
         try {
             std::rethrow_exception(ep);
-        } catch (const store::IndexError& e) {
+        } catch (const store::IndexError &e) {
             error = {ErrorCode::Unavailable, e.what()};
             detail = e.what();
-        } catch (const Xapian::DatabaseError& e) {
+        } catch (const Xapian::DatabaseError &e) {
             error = {ErrorCode::Unavailable, "the index cannot be read right now; try again shortly"};
             detail = e.get_description();
-        } catch (const Xapian::Error& e) {
+        } catch (const Xapian::Error &e) {
             detail = e.get_description();
-        } catch (const std::exception& e) {
+        } catch (const std::exception &e) {
             detail = e.what();
         } catch (...) {
         }
@@ -92,22 +92,23 @@ void register_handlers(httplib::Server& server) {
             log->error("{} {} failed: {}", req.method, req.target, detail);
         send_error(res, error);
     });
-    server.set_error_handler(httplib::Server::HandlerWithResponse(
-        [](const httplib::Request& req, httplib::Response& res) {
-        if (!res.body.empty())
-            return httplib::Server::HandlerResponse::Unhandled;
-        if (res.status == 404)
-            send_error(res, {ErrorCode::NotFound, "nothing at `" + req.path + "`; the API is under /api/search and /api/doc/{id}"});
-        else
-            send_error(res, {ErrorCode::InvalidParameter, "the request could not be handled (HTTP " +
-                                                              std::to_string(res.status) + ")"});
-        return httplib::Server::HandlerResponse::Handled;
-    }));
+    server.set_error_handler(
+        httplib::Server::HandlerWithResponse([](const httplib::Request &req, httplib::Response &res) {
+            if (!res.body.empty())
+                return httplib::Server::HandlerResponse::Unhandled;
+            if (res.status == 404)
+                send_error(res, {ErrorCode::NotFound,
+                                 "nothing at `" + req.path + "`; the API is under /api/search and /api/doc/{id}"});
+            else
+                send_error(res, {ErrorCode::InvalidParameter,
+                                 "the request could not be handled (HTTP " + std::to_string(res.status) + ")"});
+            return httplib::Server::HandlerResponse::Handled;
+        }));
 }
 
 } // namespace
 
-std::unique_ptr<httplib::Server> make_server(const ServerOptions& options, SearcherPool& pool) {
+std::unique_ptr<httplib::Server> make_server(const ServerOptions &options, SearcherPool &pool) {
     auto server = std::make_unique<httplib::Server>();
     int threads = options.threads;
     server->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
@@ -121,7 +122,8 @@ std::unique_ptr<httplib::Server> make_server(const ServerOptions& options, Searc
     register_routes(*server, pool);
     register_handlers(*server);
     if (!options.web.empty() && !server->set_mount_point("/", options.web.string()))
-        throw std::runtime_error("the web folder `" + options.web.string() + "` does not exist; pass --web with the "
+        throw std::runtime_error("the web folder `" + options.web.string() +
+                                 "` does not exist; pass --web with the "
                                  "path to Pressroom's web/ folder");
     return server;
 }

@@ -23,6 +23,6 @@ struct ServerOptions {
 };
 
 // Builds a ready-to-listen server over `pool`. The pool must outlive the server.
-std::unique_ptr<httplib::Server> make_server(const ServerOptions& options, SearcherPool& pool);
+std::unique_ptr<httplib::Server> make_server(const ServerOptions &options, SearcherPool &pool);
 
 } // namespace pressroom::searchd

@@ -17,7 +17,7 @@ bool contains_ci(std::string_view haystack, std::string_view needle) {
 }
 
 // Cuts s to at most n bytes without splitting a UTF-8 sequence.
-void truncate_utf8(std::string& s, std::size_t n) {
+void truncate_utf8(std::string &s, std::size_t n) {
     if (s.size() <= n)
         return;
     while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80)
@@ -34,14 +34,29 @@ std::string html_escape(std::string_view s) {
     out.reserve(s.size());
     for (char c : s) {
         switch (c) {
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '&': out += "&amp;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '&':
+            out += "&amp;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
+}
+
+// Stem objects are costly to construct and not to be shared between threads.
+const Xapian::Stem& stemmer() {
+    thread_local const Xapian::Stem stem = schema::make_stemmer();
+    return stem;
 }
 
 } // namespace
@@ -55,12 +70,12 @@ std::string opening_html(std::string_view text, std::size_t length) {
     return html_escape(head) + "…";
 }
 
-std::string snippet_source(const std::vector<std::string>& paragraphs, const std::vector<std::string>& hints,
+std::string snippet_source(const std::vector<std::string> &paragraphs, const std::vector<std::string> &hints,
                            std::size_t cap) {
     std::size_t first = 0;
     for (std::size_t i = 0; i < paragraphs.size(); ++i) {
         bool found = false;
-        for (const auto& hint : hints)
+        for (const auto &hint : hints)
             found = found || contains_ci(paragraphs[i], hint);
         if (found) {
             first = i;
@@ -77,13 +92,13 @@ std::string snippet_source(const std::vector<std::string>& paragraphs, const std
     return out;
 }
 
-std::string snippet_html(const Xapian::MSet& mset, std::string_view text, std::size_t length) {
-    return mset.snippet(std::string(text), length, schema::make_stemmer(), kSnippetFlags, "<mark>", "</mark>", "…");
+std::string snippet_html(const Xapian::MSet &mset, std::string_view text, std::size_t length) {
+    return mset.snippet(std::string(text), length, stemmer(), kSnippetFlags, "<mark>", "</mark>", "…");
 }
 
-std::string title_html(const Xapian::MSet& mset, std::string_view title) {
+std::string title_html(const Xapian::MSet &mset, std::string_view title) {
     // A length beyond the title's own keeps it whole.
-    return mset.snippet(std::string(title), title.size() + 16, schema::make_stemmer(), kSnippetFlags, "<mark>",
+    return mset.snippet(std::string(title), title.size() + 16, stemmer(), kSnippetFlags, "<mark>",
                         "</mark>", "…");
 }
 

@@ -55,13 +55,13 @@ class RunningServer {
 
 // Sends a request line exactly as written (no client-side path cleaning) and returns the
 // status code of the answer.
-int raw_status(int port, const std::string& target) {
+int raw_status(int port, const std::string &target) {
     int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_port = htons(static_cast<uint16_t>(port));
     ::inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) {
         ::close(fd);
         return -1;
     }
@@ -91,7 +91,7 @@ TEST_CASE("search answers JSON with highlighted hits", "[http]") {
     CHECK(body["per_page"] == 3);
     CHECK(body["took_ms"].is_number());
     REQUIRE(body["hits"].size() == 1);
-    const json& hit = body["hits"][0];
+    const json &hit = body["hits"][0];
     CHECK(hit["id"] == "003_1c1750da9e3d431d.txt");
     CHECK(hit["date"].is_null());
     CHECK(hit["url"].is_null());
@@ -106,8 +106,8 @@ TEST_CASE("bad parameters get 400 with a message naming them", "[http]") {
     RunningServer srv;
     auto cli = srv.client();
     struct Row {
-        const char* target;
-        const char* mentions;
+        const char *target;
+        const char *mentions;
     };
     const Row rows[] = {
         {"/api/search?q=x&page=abc", "`page` must be a whole number from 1 to 1000, got `abc`"},
@@ -117,7 +117,7 @@ TEST_CASE("bad parameters get 400 with a message naming them", "[http]") {
         {"/api/search?q=x&per_page=-1", "`per_page`"},
         {"/api/search?q=%FF%FE", "`q` is not valid UTF-8"},
     };
-    for (const auto& row : rows) {
+    for (const auto &row : rows) {
         CAPTURE(row.target);
         auto res = cli.Get(row.target);
         REQUIRE(res);
@@ -135,7 +135,7 @@ TEST_CASE("bad parameters get 400 with a message naming them", "[http]") {
 TEST_CASE("queries that the parser cannot read still answer", "[http]") {
     RunningServer srv;
     auto cli = srv.client();
-    for (const char* q : {"%22Park%20Won", "(Beijing", "Beijing)", "AND", "NOT", "title:", "-", "*", "%22%22",
+    for (const char *q : {"%22Park%20Won", "(Beijing", "Beijing)", "AND", "NOT", "title:", "-", "*", "%22%22",
                           "Seoul%20OR", "((((a", "Park%20NEAR/3"}) {
         CAPTURE(q);
         auto res = cli.Get((std::string("/api/search?q=") + q).c_str());
@@ -184,7 +184,7 @@ TEST_CASE("the web page is served and nothing outside its folder", "[http]") {
     CHECK(page->status == 200);
     CHECK(page->body.find("<html") != std::string::npos);
     CHECK(raw_status(srv.port, "/index.html") == 200);
-    for (const char* target : {"/../CMakeLists.txt", "/../../etc/passwd", "/%2e%2e/CMakeLists.txt",
+    for (const char *target : {"/../CMakeLists.txt", "/../../etc/passwd", "/%2e%2e/CMakeLists.txt",
                                "/..%2fCMakeLists.txt", "/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/web/../../README.md"}) {
         CAPTURE(target);
         int status = raw_status(srv.port, target);
@@ -206,13 +206,14 @@ TEST_CASE("searches keep answering while the index is updated and rebuilt", "[ht
                 (res && res->status == 200 && json::parse(res->body)["total"] >= 4 ? ok : failed)++;
             }
         });
-    test::write_file(srv.seeds / "005_new.txt", "Seoul Opens Bike Lanes\n\nSeoul opened bike lanes near Beijing Road.\n");
+    test::write_file(srv.seeds / "005_new.txt",
+                     "Seoul Opens Bike Lanes\n\nSeoul opened bike lanes near Beijing Road.\n");
     for (int round = 0; round < 3; ++round) {
         test::index(srv.db, {srv.seeds}, srv.log);
         test::index(srv.db, {srv.seeds}, srv.log, /*rebuild=*/true);
     }
     done = true;
-    for (auto& c : clients)
+    for (auto &c : clients)
         c.join();
     CHECK(failed == 0);
     CHECK(ok > 0);

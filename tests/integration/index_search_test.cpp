@@ -16,13 +16,13 @@ namespace {
 const std::set<std::string> kMayorParkArticles = {"000_afe356aea1f15e35.txt", "001_dad5c3bcb5374185.txt",
                                                   "002_59a02e6dca8028c7.txt", "003_1c1750da9e3d431d.txt"};
 
-searchd::SearchResult search(searchd::Searcher& s, const std::string& q, int per_page = 10) {
+searchd::SearchResult search(searchd::Searcher &s, const std::string &q, int per_page = 10) {
     return s.search(searchd::SearchRequest{q, 1, per_page});
 }
 
-std::set<std::string> ids(const searchd::SearchResult& r) {
+std::set<std::string> ids(const searchd::SearchResult &r) {
     std::set<std::string> out;
-    for (const auto& hit : r.hits)
+    for (const auto &hit : r.hits)
         out.insert(hit.release.id);
     return out;
 }
@@ -41,7 +41,7 @@ TEST_CASE("every spelling of the mayor's name finds all four of his articles", "
     SeedIndex idx;
     REQUIRE(idx.first.added == 5);
     searchd::Searcher s(idx.db);
-    for (const char* q : {"Park Won Soon", "Park Won-soon", "park won-soon", "\"Park Won Soon\"", "“Park Won-soon”"}) {
+    for (const char *q : {"Park Won Soon", "Park Won-soon", "park won-soon", "\"Park Won Soon\"", "“Park Won-soon”"}) {
         CAPTURE(q);
         auto r = search(s, q);
         CHECK(ids(r) == kMayorParkArticles);
@@ -51,7 +51,7 @@ TEST_CASE("every spelling of the mayor's name finds all four of his articles", "
 TEST_CASE("China's economy finds the 21st Century Council article with any apostrophe", "[index_search]") {
     SeedIndex idx;
     searchd::Searcher s(idx.db);
-    for (const char* q : {"China's economy", "China’s economy", "china's economy"}) {
+    for (const char *q : {"China's economy", "China’s economy", "china's economy"}) {
         CAPTURE(q);
         auto r = search(s, q);
         REQUIRE_FALSE(r.hits.empty());
@@ -124,7 +124,7 @@ TEST_CASE("markup in a release comes back escaped in title and snippet", "[index
     searchd::Searcher s(dir / "db");
     auto r = search(s, "Beijing");
     REQUIRE(r.hits.size() == 1);
-    const auto& hit = r.hits[0];
+    const auto &hit = r.hits[0];
     CHECK(hit.title_html.find("<script") == std::string::npos);
     CHECK(hit.title_html.find("&lt;script&gt;") != std::string::npos);
     CHECK(hit.snippet_html.find("<script") == std::string::npos);
@@ -169,9 +169,10 @@ TEST_CASE("a changed file is replaced and a deleted file disappears", "[index_se
 
 TEST_CASE("documents of other sources are kept when one source is re-indexed", "[index_search]") {
     SeedIndex idx;
-    test::write_file(idx.dir / "extra" / "records.jsonl",
-                     R"({"id":"x-1","title":"Harbour bridge reopens","date":"2015-03-02","source":"Port Authority","body":"The harbour bridge reopened today."})"
-                     "\n");
+    test::write_file(
+        idx.dir / "extra" / "records.jsonl",
+        R"({"id":"x-1","title":"Harbour bridge reopens","date":"2015-03-02","source":"Port Authority","body":"The harbour bridge reopened today."})"
+        "\n");
     test::index(idx.db, {idx.dir / "extra"}, idx.log);
     auto run = test::index(idx.db, {idx.seeds}, idx.log);
     CHECK(run.deleted == 0);
@@ -200,21 +201,23 @@ TEST_CASE("bad records are skipped with reasons and the run goes on", "[index_se
     TempDir dir;
     CapturedLog log;
     std::string long_id(300, 'x');
-    test::write_file(dir / "in" / "mixed.jsonl",
-                     R"({"id":"ok-1","title":"Budget approved","date":"2014-05-01","body":"The council approved the budget."})"
-                     "\n{not json\n"
-                     R"({"id":"bad-utf8","title":"x","body":"caf)"
-                     "\xff"
-                     R"("})"
-                     "\n"
-                     R"({"id":"empty","title":"Nothing","body":"   "})"
-                     "\n"
-                     R"({"id":")" + long_id + R"(","title":"Long","body":"text"})" +
-                         "\n"
-                         R"({"id":"bad-date","title":"Dated","date":"2014-13-45","body":"text"})"
-                         "\n"
-                         R"({"id":"ok-2","title":"Park opens","body":"A new park opens.","extra":{"k":[1,2]}})"
-                         "\n");
+    test::write_file(
+        dir / "in" / "mixed.jsonl",
+        R"({"id":"ok-1","title":"Budget approved","date":"2014-05-01","body":"The council approved the budget."})"
+        "\n{not json\n"
+        R"({"id":"bad-utf8","title":"x","body":"caf)"
+        "\xff"
+        R"("})"
+        "\n"
+        R"({"id":"empty","title":"Nothing","body":"   "})"
+        "\n"
+        R"({"id":")" +
+            long_id + R"(","title":"Long","body":"text"})" +
+            "\n"
+            R"({"id":"bad-date","title":"Dated","date":"2014-13-45","body":"text"})"
+            "\n"
+            R"({"id":"ok-2","title":"Park opens","body":"A new park opens.","extra":{"k":[1,2]}})"
+            "\n");
     auto run = test::index(dir / "db", {dir / "in"}, log);
     CHECK(run.added == 2);
     CHECK(run.skipped == 5);

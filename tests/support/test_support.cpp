@@ -33,20 +33,20 @@ CapturedLog::CapturedLog() : stream(std::make_shared<std::ostringstream>()) {
     logger->set_pattern("%l %v");
 }
 
-fs::path copy_seeds(const fs::path& dir) {
+fs::path copy_seeds(const fs::path &dir) {
     fs::path seeds = dir / "seeds";
     fs::create_directories(seeds);
     fs::copy(kSourceDir / "corpus" / "seeds", seeds, fs::copy_options::recursive);
     return seeds;
 }
 
-void write_file(const fs::path& path, const std::string& content) {
+void write_file(const fs::path &path, const std::string &content) {
     fs::create_directories(path.parent_path());
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << content;
 }
 
-indexer::RunSummary index(const fs::path& db, const std::vector<fs::path>& sources, CapturedLog& log, bool rebuild) {
+indexer::RunSummary index(const fs::path &db, const std::vector<fs::path> &sources, CapturedLog &log, bool rebuild) {
     indexer::IndexerOptions options;
     options.db = db;
     options.sources = sources;

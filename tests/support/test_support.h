@@ -21,10 +21,10 @@ class TempDir {
   public:
     TempDir();
     ~TempDir();
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const std::filesystem::path& path() const { return m_path; }
-    std::filesystem::path operator/(const std::string& name) const { return m_path / name; }
+    TempDir(const TempDir &) = delete;
+    TempDir &operator=(const TempDir &) = delete;
+    const std::filesystem::path &path() const { return m_path; }
+    std::filesystem::path operator/(const std::string &name) const { return m_path / name; }
 
   private:
     std::filesystem::path m_path;
@@ -39,12 +39,12 @@ struct CapturedLog {
 };
 
 // Copies corpus/seeds into `dir` (so tests may change the files) and returns that folder.
-std::filesystem::path copy_seeds(const std::filesystem::path& dir);
+std::filesystem::path copy_seeds(const std::filesystem::path &dir);
 
-void write_file(const std::filesystem::path& path, const std::string& content);
+void write_file(const std::filesystem::path &path, const std::string &content);
 
 // Runs the indexer on `sources` into `db`, logging into `log`.
-indexer::RunSummary index(const std::filesystem::path& db, const std::vector<std::filesystem::path>& sources,
-                          CapturedLog& log, bool rebuild = false);
+indexer::RunSummary index(const std::filesystem::path &db, const std::vector<std::filesystem::path> &sources,
+                          CapturedLog &log, bool rebuild = false);
 
 } // namespace pressroom::test
