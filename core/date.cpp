@@ -23,6 +23,32 @@ Error bad_date(std::string_view s) {
                      "` is not an ISO date: write YYYY, YYYY-MM or YYYY-MM-DD (optionally Thh:mm)"};
 }
 
+// What may follow hh:mm: nothing, or :ss (with a fraction), then a zone: Z, +hh:mm, -hhmm.
+bool is_time_suffix(std::string_view rest) {
+    int value = 0;
+    if (rest.size() >= 3 && rest[0] == ':') {
+        if (!read_int(rest, 1, 2, value) || value > 60)
+            return false;
+        rest.remove_prefix(3);
+        if (!rest.empty() && rest[0] == '.') {
+            std::size_t digits = rest.find_first_not_of("0123456789", 1);
+            if (digits == 1)
+                return false;
+            rest.remove_prefix(digits == std::string_view::npos ? rest.size() : digits);
+        }
+    }
+    if (rest.empty() || rest == "Z")
+        return true;
+    if (rest[0] != '+' && rest[0] != '-')
+        return false;
+    int hours = 0, minutes = 0;
+    if (rest.size() == 6 && rest[3] == ':')
+        return read_int(rest, 1, 2, hours) && read_int(rest, 4, 2, minutes) && hours <= 14 && minutes <= 59;
+    if (rest.size() == 5)
+        return read_int(rest, 1, 2, hours) && read_int(rest, 3, 2, minutes) && hours <= 14 && minutes <= 59;
+    return rest.size() == 3 && read_int(rest, 1, 2, hours) && hours <= 14;
+}
+
 } // namespace
 
 bool is_valid_day(int year, int month, int day) {
@@ -68,7 +94,7 @@ Result<Date> parse_iso_date(std::string_view s) {
     if (s.size() == 10)
         return d;
     if ((s[10] != 'T' && s[10] != ' ') || !read_int(s, 11, 2, d.hour) || s.size() < 16 || s[13] != ':' ||
-        !read_int(s, 14, 2, d.minute) || d.hour > 23 || d.minute > 59)
+        !read_int(s, 14, 2, d.minute) || d.hour > 23 || d.minute > 59 || !is_time_suffix(s.substr(16)))
         return bad_date(s);
     return d;
 }

@@ -204,6 +204,15 @@ std::string_view trim(std::string_view s) {
     return s.substr(b, e - b);
 }
 
+std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes) {
+    if (s.size() <= max_bytes)
+        return s;
+    std::size_t n = max_bytes;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80)
+        --n;
+    return s.substr(0, n);
+}
+
 std::vector<std::string_view> split_lines(std::string_view s) {
     std::vector<std::string_view> lines;
     std::size_t start = 0;

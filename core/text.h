@@ -29,6 +29,10 @@ std::string collapse_whitespace(std::string_view s);
 
 std::string_view trim(std::string_view s);
 
+// The longest prefix of s that is at most max_bytes long and does not end inside a UTF-8
+// sequence.
+std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes);
+
 // Splits text into paragraphs at blank lines; each paragraph is trimmed, its inner line
 // breaks joined with a space; empty paragraphs are dropped.
 std::vector<std::string> split_paragraphs(std::string_view body);

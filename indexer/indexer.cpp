@@ -6,18 +6,14 @@
 
 #include <chrono>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <unordered_map>
-#include <unordered_set>
 
 #include <spdlog/spdlog.h>
 #include <xapian.h>
 
 #include "document_builder.h"
 #include "index_store.h"
-#include "page_parser.h"
-#include "record_reader.h"
+#include "release_reader.h"
 #include "schema.h"
 #include "sources.h"
 
@@ -50,15 +46,6 @@ class RunLock {
     int m_fd = -1;
 };
 
-std::string read_file(const fs::path &path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw std::runtime_error("cannot read `" + path.string() + "`: " + std::strerror(errno));
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 bool has_term(const Xapian::Document &doc, const std::string &term) {
     Xapian::TermIterator it = doc.termlist_begin();
     it.skip_to(term);
@@ -80,8 +67,6 @@ class Run {
 
   private:
     bool index_file(const InputFile &file, const std::string &origin);
-    void index_page(const InputFile &file, const std::string &origin);
-    bool index_records(const InputFile &file, const std::string &origin);
     void upsert(const Release &release, const std::string &origin, const std::string &where);
     void skip(const std::string &where, const std::string &reason);
     void delete_vanished(const std::string &origin);
@@ -133,54 +118,19 @@ void Run::upsert(const Release &release, const std::string &origin, const std::s
     ++m_summary.added;
 }
 
-void Run::index_page(const InputFile &file, const std::string &origin) {
-    auto page = parse_page(read_file(file.path));
-    if (!page)
-        return skip(file.path.string(), page.error().message);
-    for (const auto &warning : page->warnings)
-        m_log.warn("{}: {}", file.path.string(), warning);
-    page->release.id = file.relative;
-    upsert(page->release, origin, file.path.string());
-}
-
-bool Run::index_records(const InputFile &file, const std::string &origin) {
-    LineReader reader(file.path);
-    std::string line;
-    std::uint64_t base = m_done_bytes;
-    try {
-        while (reader.next(line)) {
-            if (line.find_first_not_of(" \t") == std::string::npos)
-                continue;
-            std::string where = file.path.string() + ":" + std::to_string(reader.line_number());
-            auto record = parse_record(line);
-            if (!record)
-                skip(where, record.error().message);
-            else
-                upsert(*record, origin, where);
-            report_progress(base + reader.bytes_read());
-        }
-    } catch (const std::runtime_error &e) {
-        m_log.warn("{}; releases that vanished from it are kept", e.what());
-        ++m_summary.skipped;
-        ++m_summary.skip_reasons["unreadable file"];
-        return false;
-    }
-    return true;
-}
-
 bool Run::index_file(const InputFile &file, const std::string &origin) {
-    try {
-        if (file.kind == InputKind::Page)
-            index_page(file, origin);
-        else if (!index_records(file, origin))
-            return false;
-    } catch (const std::runtime_error &e) {
-        skip(file.path.string(), e.what());
-        return false;
-    }
+    std::uint64_t base = m_done_bytes;
+    ReadEvents events;
+    events.release = [&](Release &release, const std::string &where) { upsert(release, origin, where); };
+    events.skip = [&](const std::string &where, const std::string &reason) { skip(where, reason); };
+    events.warning = [&](const std::string &where, const std::string &warning) {
+        m_log.warn("{}: {}", where, warning);
+    };
+    events.progress = [&](std::uint64_t bytes) { report_progress(base + bytes); };
+    bool complete = read_releases(file, events);
     m_done_bytes += file.size;
     report_progress(m_done_bytes);
-    return true;
+    return complete;
 }
 
 void Run::delete_vanished(const std::string &origin) {

@@ -52,7 +52,8 @@ Result<Release> parse_record(std::string_view line) {
     r.category = text::collapse_whitespace(values[2]);
     r.source = text::collapse_whitespace(values[3]);
     r.url = std::string(text::trim(values[4]));
-    r.lang = values[5].empty() ? "en" : text::fold_case(text::trim(values[5]));
+    std::string_view lang = text::trim(values[5]);
+    r.lang = lang.empty() ? "en" : text::fold_case(lang);
     r.paragraphs = text::split_paragraphs(values[6]);
     if (r.paragraphs.empty())
         return bad("empty `body`; a record needs text to index");

@@ -71,11 +71,35 @@ std::string lower_case_words(std::string_view q) {
     return out;
 }
 
+bool is_stop_word(std::string_view word) {
+    for (const char* stop : kStopWords)
+        if (word == stop)
+            return true;
+    return false;
+}
+
+// "-a -b" (nothing but exclusions, stop words aside) -> "NOT a NOT b": Xapian refuses a query
+// that only excludes and would silently search for the excluded words instead.
+std::string exclusions_as_not(std::string_view q) {
+    std::string negatives;
+    std::size_t start = 0;
+    while (start < q.size()) {
+        std::size_t end = std::min(q.find(' ', start), q.size());
+        std::string_view word = q.substr(start, end - start);
+        start = end + 1;
+        if (word.size() > 1 && word[0] == '-')
+            negatives += (negatives.empty() ? "NOT " : " NOT ") + std::string(word.substr(1));
+        else if (!word.empty() && !is_stop_word(word))
+            return std::string(q); // something to search for: leave it to the parser
+    }
+    return negatives.empty() ? std::string(q) : negatives;
+}
+
 } // namespace
 
 BuiltQuery build_query(std::string_view q, const Xapian::Database &db) {
     BuiltQuery built;
-    std::string folded = lower_case_words(text::collapse_whitespace(text::fold_for_terms(q)));
+    std::string folded = exclusions_as_not(lower_case_words(text::collapse_whitespace(text::fold_for_terms(q))));
     if (folded.empty()) {
         built.query = Xapian::Query::MatchAll;
         built.match_all = true;

@@ -12,8 +12,9 @@ Error invalid(const std::string &message) { return Error{ErrorCode::InvalidParam
 
 // The value shown back in an error: cut short, so a huge or binary value stays readable.
 std::string shown(const std::string &value) {
-    std::string out = value.size() > 40 ? value.substr(0, 40) + "…" : value;
-    return text::is_valid_utf8(out) ? out : "(not UTF-8)";
+    if (!text::is_valid_utf8(value))
+        return "(not UTF-8)";
+    return value.size() > 40 ? std::string(text::utf8_prefix(value, 40)) + "…" : value;
 }
 
 Result<int> int_param(const Params &params, const char *name, int fallback, int min, int max) {

@@ -16,15 +16,6 @@ bool contains_ci(std::string_view haystack, std::string_view needle) {
     return false;
 }
 
-// Cuts s to at most n bytes without splitting a UTF-8 sequence.
-void truncate_utf8(std::string &s, std::size_t n) {
-    if (s.size() <= n)
-        return;
-    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80)
-        --n;
-    s.resize(n);
-}
-
 // Flags: no background model and no exhaustive search. Both defaults cost ten times more
 // per snippet (see the benchmarks) for little gain on press-release-sized text.
 constexpr unsigned kSnippetFlags = 0;
@@ -65,8 +56,8 @@ std::string opening_html(std::string_view text, std::size_t length) {
     if (text.size() <= length)
         return html_escape(text);
     std::size_t cut = text.rfind(' ', length);
-    std::string head(text.substr(0, cut == std::string_view::npos || cut == 0 ? length : cut));
-    truncate_utf8(head, length);
+    std::string_view head = cut == std::string_view::npos || cut == 0 ? text::utf8_prefix(text, length)
+                                                                       : text.substr(0, cut);
     return html_escape(head) + "…";
 }
 
@@ -88,7 +79,7 @@ std::string snippet_source(const std::vector<std::string> &paragraphs, const std
             out += ' ';
         out += paragraphs[i];
     }
-    truncate_utf8(out, cap);
+    out.resize(text::utf8_prefix(out, cap).size());
     return out;
 }
 

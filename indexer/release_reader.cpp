@@ -1,0 +1,68 @@
+#include "release_reader.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "page_parser.h"
+#include "record_reader.h"
+
+namespace pressroom::indexer {
+
+namespace {
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw std::runtime_error("cannot read `" + path.string() + "`: " + std::strerror(errno));
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+void read_page(const InputFile& file, const ReadEvents& events) {
+    std::string where = file.path.string();
+    auto page = parse_page(read_file(file.path));
+    if (!page)
+        return events.skip(where, page.error().message);
+    for (const auto& warning : page->warnings)
+        events.warning(where, warning);
+    page->release.id = file.relative;
+    events.release(page->release, where);
+}
+
+void read_records(const InputFile& file, const ReadEvents& events) {
+    LineReader reader(file.path);
+    std::string line;
+    while (reader.next(line)) {
+        if (line.find_first_not_of(" \t") == std::string::npos)
+            continue;
+        std::string where = file.path.string() + ":" + std::to_string(reader.line_number());
+        auto record = parse_record(line);
+        if (!record)
+            events.skip(where, record.error().message);
+        else
+            events.release(*record, where);
+        if (events.progress)
+            events.progress(reader.bytes_read());
+    }
+}
+
+} // namespace
+
+bool read_releases(const InputFile& file, const ReadEvents& events) {
+    try {
+        if (file.kind == InputKind::Page)
+            read_page(file, events);
+        else
+            read_records(file, events);
+    } catch (const std::runtime_error& e) {
+        events.skip(file.path.string(), std::string(e.what()) + "; releases that vanished from it are kept");
+        return false;
+    }
+    return true;
+}
+
+} // namespace pressroom::indexer

@@ -1,0 +1,195 @@
+// Table-driven tests for searchd/query_builder.h, comparing Query::get_description() with the
+// expected parse as Xapian's own api_queryparser tests do. One row per case, each with the
+// reason it is there; CAPTURE prints the failing row. The database is empty and in memory:
+// the builder only needs it for wildcard expansion.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "query_builder.h"
+
+using pressroom::searchd::build_query;
+using pressroom::searchd::snippet_hints;
+
+TEST_CASE("build_query parses the query language", "[query_builder]") {
+    struct Row {
+        std::string q;
+        std::string description;
+    };
+    const Row rows[] = {
+        // all words must match
+        {"seoul busan", "Query((Zseoul@1 AND Zbusan@2))"},
+        // capitalised words are stemmed like lower-case ones
+        {"Park Won Soon", "Query((Zpark@1 AND Zwon@2 AND Zsoon@3))"},
+        {"park won soon", "Query((Zpark@1 AND Zwon@2 AND Zsoon@3))"},
+        // upper case throughout
+        {"SEOUL", "Query(Zseoul@1)"},
+        // stemming: economy and housing reduce to their stems
+        {"economy", "Query(Zeconomi@1)"},
+        // a possessive is dropped, so the name matches "Won Soon's" and "Won Soon"
+        {"Won Soon\u2019s", "Query((Zwon@1 AND Zsoon@2))"},
+        {"China's economy", "Query((Zchina@1 AND Zeconomi@2))"},
+        // a hyphenated name is a phrase of its parts
+        {"Won-soon", "Query((won@1 PHRASE 2 soon@2))"},
+        // Unicode hyphen folded to '-' first
+        {"Won\u2010soon", "Query((won@1 PHRASE 2 soon@2))"},
+        // a straight-quoted phrase keeps its stop words and is not stemmed
+        {"\"mayor of seoul\"", "Query((mayor@1 PHRASE 3 of@2 PHRASE 3 seoul@3))"},
+        // curly quotes work the same
+        {"\u201Cmayor of seoul\u201D", "Query((mayor@1 PHRASE 3 of@2 PHRASE 3 seoul@3))"},
+        // guillemets too
+        {"\u00ABmayor of seoul\u00BB", "Query((mayor@1 PHRASE 3 of@2 PHRASE 3 seoul@3))"},
+        // a phrase next to a plain word
+        {"\"seoul\" soon", "Query((seoul@1 AND Zsoon@2))"},
+        // stop words are dropped outside phrases; positions keep the gap
+        {"mayor of seoul", "Query((Zmayor@1 AND Zseoul@3))"},
+        // a query of only stop words still searches for them
+        {"the", "Query(Zthe@1)"},
+        {"the of", "Query((Zthe@1 AND Zof@2))"},
+        // a single-letter stop word
+        {"a", "Query(Za@1)"},
+        // OR
+        {"seoul OR busan", "Query((Zseoul@1 OR Zbusan@2))"},
+        // explicit AND
+        {"Seoul AND Busan", "Query((Zseoul@1 AND Zbusan@2))"},
+        // NOT
+        {"seoul NOT busan", "Query((Zseoul@1 AND_NOT Zbusan@2))"},
+        // a leading NOT is a pure NOT
+        {"NOT busan", "Query((<alldocuments> AND_NOT Zbusan@1))"},
+        // -word excludes
+        {"seoul -busan", "Query((Zseoul@1 AND_NOT Zbusan@2))"},
+        // only exclusions: everything but them, not a search for the excluded word
+        {"-busan", "Query((<alldocuments> AND_NOT Zbusan@1))"},
+        {"-busan -seoul", "Query(((<alldocuments> AND_NOT Zbusan@1) AND_NOT Zseoul@2))"},
+        // a stop word beside an exclusion leaves only the exclusion
+        {"the -seoul", "Query((<alldocuments> AND_NOT Zseoul@1))"},
+        // a hated stop word is still excluded
+        {"seoul -the", "Query((Zseoul@1 AND_NOT Zthe@2))"},
+        // +word is required, which AND already does
+        {"+seoul busan", "Query((Zseoul@1 AND Zbusan@2))"},
+        // parentheses group
+        {"(seoul OR busan) mayor", "Query(((Zseoul@1 OR Zbusan@2) AND Zmayor@3))"},
+        // NEAR
+        {"seoul NEAR busan", "Query((seoul@1 NEAR 11 busan@2))"},
+        // title: uses prefix S
+        {"title:council", "Query(ZScouncil@1)"},
+        // the field name is case-insensitive since words are lower-cased first
+        {"Title:Council", "Query(ZScouncil@1)"},
+        // a phrase within a field
+        {"title:\"city hall\"", "Query((Scity@1 PHRASE 2 Shall@2))"},
+        // category: uses prefix XCW
+        {"category:housing", "Query(ZXCWhous@1)"},
+        // source: uses prefix XSW
+        {"source:justice", "Query(ZXSWjustic@1)"},
+        // only the word right after the colon is in the field
+        {"category:Tax Division", "Query((ZXCWtax@1 AND Zdivis@2))"},
+        // fields and plain words together
+        {"title:council category:housing seoul", "Query((ZScouncil@1 AND ZXCWhous@2 AND Zseoul@3))"},
+        // non-ASCII capitals are folded
+        {"\u00C9COLE", "Query(Z\u00E9cole@1)"},
+        // a wildcard (nothing to expand in an empty database)
+        {"econom*", "Query(WILDCARD SYNONYM econom)"},
+        // an unbalanced quote: the phrase runs to the end
+        {"\"unbalanced", "Query(unbalanced@1)"},
+        // an unbalanced opening parenthesis
+        {"(seoul", "Query(Zseoul@1)"},
+        {"((seoul", "Query(Zseoul@1)"},
+        // an unbalanced closing parenthesis
+        {"seoul)", "Query(Zseoul@1)"},
+        // NBSP and runs of spaces do not matter
+        {"  seoul\u00A0\u00A0 busan  ", "Query((Zseoul@1 AND Zbusan@2))"},
+    };
+    Xapian::Database db;
+    for (const auto& row : rows) {
+        CAPTURE(row.q);
+        auto built = build_query(row.q, db);
+        CHECK(built.query.get_description() == row.description);
+        CHECK_FALSE(built.match_all);
+        CHECK_FALSE(built.reparsed);
+    }
+}
+
+TEST_CASE("build_query matches everything for an empty query", "[query_builder]") {
+    const std::string rows[] = {
+        "",              // nothing typed
+        "   ",           // only spaces
+        "\t\n ",         // other whitespace
+        "\u00A0\u200B",  // a no-break space and a zero-width space
+    };
+    Xapian::Database db;
+    for (const auto& q : rows) {
+        CAPTURE(q);
+        auto built = build_query(q, db);
+        CHECK(built.match_all);
+        CHECK_FALSE(built.reparsed);
+        CHECK(built.query.get_description() == "Query(<alldocuments>)");
+    }
+}
+
+TEST_CASE("build_query searches the words when the syntax is broken", "[query_builder]") {
+    struct Row {
+        std::string q;
+        std::string description;
+    };
+    const Row rows[] = {
+        // AND with nothing after it
+        {"seoul AND", "Query(Zseoul@1)"},
+        // NOT with nothing after it: the word NOT is searched
+        {"seoul NOT", "Query((Zseoul@1 AND not@2))"},
+        // an operator alone
+        {"AND", "Query(and@1)"},
+        // two operators
+        {"OR OR", "Query((or@1 AND or@2))"},
+    };
+    Xapian::Database db;
+    for (const auto& row : rows) {
+        CAPTURE(row.q);
+        Xapian::Query query;
+        bool reparsed = false;
+        REQUIRE_NOTHROW([&] {
+            auto built = build_query(row.q, db);
+            query = built.query;
+            reparsed = built.reparsed;
+        }());
+        CHECK(reparsed);
+        CHECK(query.get_description() == row.description);
+    }
+}
+
+TEST_CASE("snippet_hints keeps unprefixed terms and shortens stems", "[query_builder]") {
+    struct Row {
+        std::string q;
+        std::vector<std::string> hints; // in term order
+    };
+    const Row rows[] = {
+        // a stem longer than four letters loses its last one: econom finds economy and economic
+        {"economy", {"econom"}},
+        // a stem of four letters is kept whole
+        {"soon", {"soon"}},
+        // phrase words are unstemmed and kept whole
+        {"\"seoul\"", {"seoul"}},
+        {"Won-soon", {"soon", "won"}},
+        // title: category: and source: terms are not in the body
+        {"title:council category:housing source:justice seoul", {"seou"}},
+        // prefixed phrase terms are excluded too
+        {"title:\"city hall\"", {}},
+        // only prefixed terms: no hints
+        {"title:council", {}},
+        // the words of OR and NOT branches are all hints
+        {"seoul OR busan NOT mayor", {"busa", "mayo", "seou"}},
+        // stop words dropped from the query are not hints
+        {"mayor of seoul", {"mayo", "seou"}},
+        // the empty query has no terms
+        {"", {}},
+        // a wildcard has no terms of its own
+        {"econom*", {}},
+    };
+    Xapian::Database db;
+    for (const auto& row : rows) {
+        CAPTURE(row.q);
+        CHECK(snippet_hints(build_query(row.q, db).query) == row.hints);
+    }
+}
