@@ -6,6 +6,8 @@ const char *error_code_name(ErrorCode code) {
     switch (code) {
     case ErrorCode::InvalidParameter:
         return "invalid_parameter";
+    case ErrorCode::InvalidRequest:
+        return "invalid_request";
     case ErrorCode::NotFound:
         return "not_found";
     case ErrorCode::InvalidInput:

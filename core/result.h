@@ -12,6 +12,7 @@ namespace pressroom {
 // Stable codes; the HTTP layer maps them to statuses, tests pin them.
 enum class ErrorCode {
     InvalidParameter, // a request parameter is malformed or out of range
+    InvalidRequest,   // the HTTP request itself is malformed, too large or not allowed
     NotFound,         // unknown document id or route
     InvalidInput,     // a corpus record or page that cannot be indexed
     Unavailable,      // the index cannot be opened right now

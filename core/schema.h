@@ -11,7 +11,7 @@
 
 namespace pressroom::schema {
 
-inline constexpr int kVersion = 1;
+inline constexpr int kVersion = 2; // 2: apostrophes inside words dropped (text::fold_for_terms)
 // Database metadata key holding kVersion as decimal text.
 inline constexpr const char *kVersionKey = "pressroom.schema";
 

@@ -61,8 +61,10 @@ bool is_word_byte(char c) {
            static_cast<unsigned char>(c) >= 0x80;
 }
 
-// "word's" -> "word" where the 's ends the word.
-std::string drop_possessives(const std::string &s) {
+// "word's" -> "word" where the 's ends the word; other apostrophes inside a word are dropped
+// ("wasn't" -> "wasnt", "O'Brien" -> "OBrien"): press-release text often comes with its
+// apostrophes stripped, and users type them or not.
+std::string drop_apostrophes(const std::string &s) {
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -72,7 +74,9 @@ std::string drop_possessives(const std::string &s) {
             ++i; // skip the s as well
             continue;
         }
-        out += s[i];
+        bool inner = s[i] == '\'' && i > 0 && is_word_byte(s[i - 1]) && i + 1 < s.size() && is_word_byte(s[i + 1]);
+        if (!inner)
+            out += s[i];
     }
     return out;
 }
@@ -156,7 +160,7 @@ std::string fold_for_terms(std::string_view s) {
             append_utf8(out, c);
         }
     }
-    return drop_possessives(out);
+    return drop_apostrophes(out);
 }
 
 std::string fold_case(std::string_view s) {

@@ -17,8 +17,9 @@ std::string normalize(std::string_view s);
 
 // For text handed to Xapian's TermGenerator or QueryParser, on top of normalize(): curly
 // and typographic apostrophes and quotes become ' and ", Unicode hyphens become '-', so that
-// "China’s" and "China's", or "Won‐soon" and "Won-soon", yield the same terms; and the
-// possessive 's is dropped, so that "Won Soon’s" holds the name "Won Soon", phrases included.
+// "China’s" and "China's", or "Won‐soon" and "Won-soon", yield the same terms; the
+// possessive 's is dropped, so that "Won Soon’s" holds the name "Won Soon", phrases included;
+// and apostrophes inside words are dropped, so "wasn’t", "wasn't" and "wasnt" are one word.
 std::string fold_for_terms(std::string_view s);
 
 // Locale-independent lower case (Unicode case folding).

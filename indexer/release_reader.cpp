@@ -13,7 +13,7 @@ namespace pressroom::indexer {
 
 namespace {
 
-std::string read_file(const std::filesystem::path& path) {
+std::string read_file(const std::filesystem::path &path) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw std::runtime_error("cannot read `" + path.string() + "`: " + std::strerror(errno));
@@ -22,18 +22,18 @@ std::string read_file(const std::filesystem::path& path) {
     return ss.str();
 }
 
-void read_page(const InputFile& file, const ReadEvents& events) {
+void read_page(const InputFile &file, const ReadEvents &events) {
     std::string where = file.path.string();
     auto page = parse_page(read_file(file.path));
     if (!page)
         return events.skip(where, page.error().message);
-    for (const auto& warning : page->warnings)
+    for (const auto &warning : page->warnings)
         events.warning(where, warning);
     page->release.id = file.relative;
     events.release(page->release, where);
 }
 
-void read_records(const InputFile& file, const ReadEvents& events) {
+void read_records(const InputFile &file, const ReadEvents &events) {
     LineReader reader(file.path);
     std::string line;
     while (reader.next(line)) {
@@ -52,13 +52,13 @@ void read_records(const InputFile& file, const ReadEvents& events) {
 
 } // namespace
 
-bool read_releases(const InputFile& file, const ReadEvents& events) {
+bool read_releases(const InputFile &file, const ReadEvents &events) {
     try {
         if (file.kind == InputKind::Page)
             read_page(file, events);
         else
             read_records(file, events);
-    } catch (const std::runtime_error& e) {
+    } catch (const std::runtime_error &e) {
         events.skip(file.path.string(), std::string(e.what()) + "; releases that vanished from it are kept");
         return false;
     }

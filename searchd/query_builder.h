@@ -11,12 +11,29 @@
 namespace pressroom::searchd {
 
 struct BuiltQuery {
-    Xapian::Query query;
-    bool match_all = false; // the query was empty: every release, newest first
-    bool reparsed = false;  // the syntax could not be parsed and the words were searched instead
+    Xapian::Query query;            // strict: every word must match
+    Xapian::Query partial;          // the closest matches: any of the words, with phrases, +words and
+                                    // exclusions still strict; empty when it would not differ
+    Xapian::Query bonus;            // adds weight, never matches by itself: query words close together
+                                    // in the text, query words in the title
+    std::vector<std::string> years; // years typed among the words ("Holder voting rights 2013"),
+                                    // read as a date preference rather than words to match
+    bool match_all = false;         // no words: every release (of `years`, if any), newest first
+    bool reparsed = false;          // the syntax could not be parsed and the words were searched instead
+    std::string notice;             // what the user should know about how the query was read, if anything
 };
 
-// Query language: all words must match (AND); "phrases" (curly quotes too); OR, AND, NOT
+// Matches with fewer than this many strict results are topped up with the closest partial ones.
+inline constexpr Xapian::doccount kFewMatches = 3;
+// How much the strict query's weight counts when strict and partial matches are combined:
+// enough to put releases with every word first.
+inline constexpr double kStrictMatchWeight = 3.0;
+
+// The query to run: `main` (the strict or the partial query) with the bonus and the year
+// preference added as weight only, so they reorder matches but never add or remove any.
+Xapian::Query ranked_query(const Xapian::Query &main, const BuiltQuery &built);
+
+// Query language: all words must match (AND), but see BuiltQuery::partial; "phrases" (curly quotes too); OR, AND, NOT
 // (upper case); +word, -word; parentheses; word* for prefixes; title:, category:, source:
 // (see schema::kQueryFields). English stemming; common English words are ignored outside
 // phrases. Text is folded like the indexed text (curly apostrophes count as straight ones).

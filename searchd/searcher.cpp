@@ -36,32 +36,58 @@ template <typename F> auto Searcher::with_retry(F &&f) -> decltype(f()) {
     return f();
 }
 
+namespace {
+
+// Where a snippet may come from: the subtitle (a match may be only there), then the body.
+std::vector<std::string> snippet_paragraphs(const Release &release) {
+    std::vector<std::string> parts;
+    parts.reserve(release.paragraphs.size() + 1);
+    if (!release.subtitle.empty())
+        parts.push_back(release.subtitle);
+    parts.insert(parts.end(), release.paragraphs.begin(), release.paragraphs.end());
+    return parts;
+}
+
+} // namespace
+
 SearchResult Searcher::search(const SearchRequest &request) {
     return with_retry([&] {
         BuiltQuery built = build_query(request.q, m_db);
         Xapian::Enquire enquire(m_db);
-        enquire.set_query(built.query);
         if (built.match_all)
             enquire.set_sort_by_value(schema::slot::kDate, /*reverse=*/true);
         else
             enquire.set_sort_by_relevance_then_value(schema::slot::kDate, /*reverse=*/true);
         auto first = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
-        Xapian::MSet mset = enquire.get_mset(first, static_cast<Xapian::doccount>(request.per_page), kExactCountUpTo);
+        auto run = [&](const Xapian::Query &main) {
+            enquire.set_query(ranked_query(main, built));
+            return enquire.get_mset(first, static_cast<Xapian::doccount>(request.per_page), kExactCountUpTo);
+        };
+        Xapian::MSet mset = run(built.query);
         SearchResult result;
+        result.notice = built.notice;
+        Xapian::doccount strict = mset.get_matches_estimated();
+        if (strict < kFewMatches && !built.partial.empty()) {
+            // Releases with every word still come first; the closest partial matches follow.
+            mset = run(Xapian::Query(Xapian::Query::OP_OR,
+                                     Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, built.query, kStrictMatchWeight),
+                                     built.partial));
+            result.notice = strict == 0
+                                ? "No release has all of these words; the closest matches are shown."
+                                : "Only " + std::to_string(strict) + (strict == 1 ? " release has" : " releases have") +
+                                      " all of these words; the closest matches follow.";
+        }
         result.query = request.q;
         result.page = request.page;
         result.per_page = request.per_page;
         result.total = mset.get_matches_estimated();
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-        if (built.reparsed)
-            result.notice = "Your query could not be read as written (check quotes and parentheses); "
-                            "its words were searched for instead.";
         std::vector<std::string> hints = snippet_hints(built.query);
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             SearchHit hit;
             hit.release = release_from_json(nlohmann::json::parse(it.get_document().get_data()));
             hit.title_html = title_html(mset, hit.release.title);
-            std::string source = snippet_source(hit.release.paragraphs, hints);
+            std::string source = snippet_source(snippet_paragraphs(hit.release), hints);
             hit.snippet_html = hints.empty() ? opening_html(source) : snippet_html(mset, source);
             hit.score = it.get_weight();
             result.hits.push_back(std::move(hit));

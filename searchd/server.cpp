@@ -18,6 +18,7 @@ constexpr const char *kJson = "application/json; charset=utf-8";
 int status_of(ErrorCode code) {
     switch (code) {
     case ErrorCode::InvalidParameter:
+    case ErrorCode::InvalidRequest:
     case ErrorCode::InvalidInput:
         return 400;
     case ErrorCode::NotFound:
@@ -59,10 +60,41 @@ void get_health(SearcherPool &pool, const httplib::Request &, httplib::Response 
     res.set_content(render_health(pool.with([](Searcher &s) { return s.health(); })), kJson);
 }
 
+constexpr const char *kNotFoundPage =
+    "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Not found - Pressroom</title>"
+    "<h1>Nothing here</h1><p>This address does not exist. <a href=\"/\">Search the press releases</a>.</p></html>\n";
+
+bool is_api_path(const std::string &path) { return path.rfind("/api/", 0) == 0 || path == "/healthz"; }
+
+// Messages for requests refused before any route saw them.
+std::string protocol_error_message(int status) {
+    switch (status) {
+    case 413:
+        return "the request body is too large (at most 64 KB)";
+    case 414:
+        return "the URL is too long; shorten the query (`q` takes at most 1000 bytes)";
+    case 405:
+        return "this method is not allowed here; the API answers GET requests";
+    default:
+        return "the request is malformed (HTTP " + std::to_string(status) +
+               "); send GET requests such as /api/search?q=mayor";
+    }
+}
+
 void register_routes(httplib::Server &server, SearcherPool &pool) {
     server.Get("/api/search", [&pool](const auto &req, auto &res) { get_search(pool, req, res); });
     server.Get(R"(/api/doc/(.+))", [&pool](const auto &req, auto &res) { get_document(pool, req, res); });
     server.Get("/healthz", [&pool](const auto &req, auto &res) { get_health(pool, req, res); });
+    // Nothing in the API changes anything: every other method is refused, with the reason.
+    auto refuse = [](const httplib::Request &, httplib::Response &res) {
+        send_error(res, {ErrorCode::InvalidRequest, protocol_error_message(405)});
+        res.status = 405;
+        res.set_header("Allow", "GET, HEAD");
+    };
+    server.Post(".*", refuse);
+    server.Put(".*", refuse);
+    server.Delete(".*", refuse);
+    server.Patch(".*", refuse);
 }
 
 void register_handlers(httplib::Server &server) {
@@ -96,12 +128,17 @@ void register_handlers(httplib::Server &server) {
         httplib::Server::HandlerWithResponse([](const httplib::Request &req, httplib::Response &res) {
             if (!res.body.empty())
                 return httplib::Server::HandlerResponse::Unhandled;
-            if (res.status == 404)
+            int status = res.status;
+            if (status == 404 && !is_api_path(req.path)) {
+                res.set_content(kNotFoundPage, "text/html; charset=utf-8");
+                return httplib::Server::HandlerResponse::Handled;
+            }
+            if (status == 404)
                 send_error(res, {ErrorCode::NotFound,
                                  "nothing at `" + req.path + "`; the API is under /api/search and /api/doc/{id}"});
             else
-                send_error(res, {ErrorCode::InvalidParameter,
-                                 "the request could not be handled (HTTP " + std::to_string(res.status) + ")"});
+                send_error(res, {ErrorCode::InvalidRequest, protocol_error_message(status)});
+            res.status = status;
             return httplib::Server::HandlerResponse::Handled;
         }));
 }

@@ -45,7 +45,7 @@ std::string html_escape(std::string_view s) {
 }
 
 // Stem objects are costly to construct and not to be shared between threads.
-const Xapian::Stem& stemmer() {
+const Xapian::Stem &stemmer() {
     thread_local const Xapian::Stem stem = schema::make_stemmer();
     return stem;
 }
@@ -56,21 +56,22 @@ std::string opening_html(std::string_view text, std::size_t length) {
     if (text.size() <= length)
         return html_escape(text);
     std::size_t cut = text.rfind(' ', length);
-    std::string_view head = cut == std::string_view::npos || cut == 0 ? text::utf8_prefix(text, length)
-                                                                       : text.substr(0, cut);
+    std::string_view head =
+        cut == std::string_view::npos || cut == 0 ? text::utf8_prefix(text, length) : text.substr(0, cut);
     return html_escape(head) + "…";
 }
 
 std::string snippet_source(const std::vector<std::string> &paragraphs, const std::vector<std::string> &hints,
                            std::size_t cap) {
-    std::size_t first = 0;
+    // The paragraph mentioning the most different query words; the earliest among equals.
+    std::size_t first = 0, best = 0;
     for (std::size_t i = 0; i < paragraphs.size(); ++i) {
-        bool found = false;
+        std::size_t found = 0;
         for (const auto &hint : hints)
-            found = found || contains_ci(paragraphs[i], hint);
-        if (found) {
+            found += contains_ci(paragraphs[i], hint) ? 1 : 0;
+        if (found > best) {
+            best = found;
             first = i;
-            break;
         }
     }
     std::string out;
@@ -79,7 +80,11 @@ std::string snippet_source(const std::vector<std::string> &paragraphs, const std
             out += ' ';
         out += paragraphs[i];
     }
-    out.resize(text::utf8_prefix(out, cap).size());
+    if (out.size() > cap) {
+        // End at a space, so the snippet never stops inside a word.
+        std::size_t space = out.rfind(' ', cap);
+        out.resize(space != std::string::npos && space > cap / 2 ? space : text::utf8_prefix(out, cap).size());
+    }
     return out;
 }
 
@@ -89,8 +94,7 @@ std::string snippet_html(const Xapian::MSet &mset, std::string_view text, std::s
 
 std::string title_html(const Xapian::MSet &mset, std::string_view title) {
     // A length beyond the title's own keeps it whole.
-    return mset.snippet(std::string(title), title.size() + 16, stemmer(), kSnippetFlags, "<mark>",
-                        "</mark>", "…");
+    return mset.snippet(std::string(title), title.size() + 16, stemmer(), kSnippetFlags, "<mark>", "</mark>", "…");
 }
 
 } // namespace pressroom::searchd

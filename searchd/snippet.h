@@ -17,9 +17,10 @@ inline constexpr std::size_t kSnippetSourceBytes = 1024;
 // Length of a snippet, in bytes of text.
 inline constexpr std::size_t kSnippetLength = 300;
 
-// The text to build a snippet from: paragraphs joined by spaces, starting with the first
-// paragraph containing one of `hints` (ASCII case-insensitive), at most `cap` bytes (cut at a
-// UTF-8 character boundary). Starts at the top when no paragraph has a hint.
+// The text to build a snippet from: paragraphs joined by spaces, starting with the paragraph
+// that contains the most different `hints` (ASCII case-insensitive; the earliest of equals),
+// at most `cap` bytes, cut at a space (or, failing one, a UTF-8 character boundary). Starts
+// at the top when no paragraph has a hint.
 std::string snippet_source(const std::vector<std::string> &paragraphs, const std::vector<std::string> &hints,
                            std::size_t cap = kSnippetSourceBytes);
 

@@ -85,12 +85,14 @@ TEST_CASE("search answers JSON with highlighted hits", "[http]") {
     CHECK(res->get_header_value("Content-Type").find("application/json") == 0);
     json body = json::parse(res->body);
     CHECK(body["query"] == "Integration Council");
-    CHECK(body["total"] == 1);
+    // One release has both words; the closest matches (one of the words) follow it.
+    CHECK(body["total"] == 3);
     CHECK(body["total_exact"] == true);
+    CHECK(body["notice"] == "Only 1 release has all of these words; the closest matches follow.");
     CHECK(body["page"] == 1);
     CHECK(body["per_page"] == 3);
     CHECK(body["took_ms"].is_number());
-    REQUIRE(body["hits"].size() == 1);
+    REQUIRE(body["hits"].size() == 3);
     const json &hit = body["hits"][0];
     CHECK(hit["id"] == "003_1c1750da9e3d431d.txt");
     CHECK(hit["date"].is_null());
@@ -164,6 +166,29 @@ TEST_CASE("documents are found by id and unknown ones get 404", "[http]") {
     REQUIRE(route);
     CHECK(route->status == 404);
     CHECK(json::parse(route->body)["error"]["code"] == "not_found");
+}
+
+TEST_CASE("requests refused before any route say why", "[http]") {
+    RunningServer srv;
+    auto cli = srv.client();
+    auto post = cli.Post("/api/search", "q=x", "application/x-www-form-urlencoded");
+    REQUIRE(post);
+    CHECK(post->status == 405);
+    CHECK(post->get_header_value("Allow") == "GET, HEAD");
+    CHECK(json::parse(post->body)["error"]["code"] == "invalid_request");
+    auto del = cli.Delete("/api/doc/004_470a66b87affb606.txt");
+    REQUIRE(del);
+    CHECK(del->status == 405);
+    auto long_url = cli.Get(("/api/search?q=" + std::string(20000, 'a')).c_str());
+    REQUIRE(long_url);
+    CHECK(long_url->status == 414);
+    CHECK(json::parse(long_url->body)["error"]["message"].get<std::string>().find("URL is too long") !=
+          std::string::npos);
+    auto page = cli.Get("/no/such/page");
+    REQUIRE(page);
+    CHECK(page->status == 404);
+    CHECK(page->get_header_value("Content-Type").find("text/html") == 0);
+    CHECK(page->body.find("href=\"/\"") != std::string::npos);
 }
 
 TEST_CASE("health reports the document count", "[http]") {

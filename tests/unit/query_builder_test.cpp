@@ -193,3 +193,63 @@ TEST_CASE("snippet_hints keeps unprefixed terms and shortens stems", "[query_bui
         CHECK(snippet_hints(build_query(row.q, db).query) == row.hints);
     }
 }
+
+TEST_CASE("build_query reads typed years as a date preference", "[query_builder]") {
+    struct Row {
+        std::string q;
+        std::string strict;              // what must match
+        std::vector<std::string> years;  // the preference
+        bool match_all;                  // no words left: the year's releases, newest first
+    };
+    const Row rows[] = {
+        // the year is not a word that must appear
+        {"Holder voting rights 2013", "Query((Zholder@1 AND Zvote@2 AND Zright@3))", {"2013"}, false},
+        // two years
+        {"fraud 2012 2013", "Query(Zfraud@1)", {"2012", "2013"}, false},
+        // only a year: every release of that year
+        {"2016", "Query(Y2016)", {"2016"}, true},
+        // inside a phrase a year is a word of the phrase
+        {"\"in 2013 the\"", "Query((in@1 PHRASE 3 2013@2 PHRASE 3 the@3))", {}, false},
+        // not a year: too short, too long, out of range
+        {"route 66", "Query((Zrout@1 AND 66@2))", {}, false},
+        {"12345", "Query(12345@1)", {}, false},
+        {"1492", "Query(1492@1)", {}, false},
+    };
+    Xapian::Database db;
+    for (const auto& row : rows) {
+        CAPTURE(row.q);
+        auto built = build_query(row.q, db);
+        CHECK(built.query.get_description() == row.strict);
+        CHECK(built.years == row.years);
+        CHECK(built.match_all == row.match_all);
+    }
+}
+
+TEST_CASE("build_query offers partial matches and ranking evidence", "[query_builder]") {
+    Xapian::Database db;
+    auto built = build_query("tolerate fraud taxpayers", db);
+    // any of the words
+    CHECK(built.partial.get_description() == "Query((Ztoler@1 OR Zfraud@2 OR Ztaxpay@3))");
+    // neighbouring words close together, in order; the words in the title
+    CHECK(built.bonus.get_description() ==
+          "Query((((tolerate PHRASE 4 fraud) OR (fraud PHRASE 4 taxpayers)) OR "
+          "(ZStoler@1 OR ZSfraud@2 OR ZStaxpay@3)))");
+    // a phrase and a required word stay strict in the partial query
+    auto strict_parts = build_query("\"money laundering\" +bank cartel", db);
+    CHECK(strict_parts.partial.get_description() ==
+          "Query((((money@1 PHRASE 2 laundering@2) AND Zbank@3) AND_MAYBE Zcartel@4))");
+    // one word: nothing partial about it
+    CHECK(build_query("fraud", db).partial.empty());
+    // the ranked query adds the evidence as weight only, and the year as a flat bonus
+    auto dated = build_query("voting rights 2013", db);
+    CHECK(pressroom::searchd::ranked_query(dated.query, dated).get_description() ==
+          "Query((((Zvote@1 AND Zright@2) AND_MAYBE ((voting PHRASE 4 rights) OR (ZSvote@1 OR ZSright@2))) "
+          "AND_MAYBE (PostingSource(Xapian::FixedWeightPostingSource(wt=2)) FILTER Y2013)))");
+}
+
+TEST_CASE("build_query says when quotes or parentheses do not pair up", "[query_builder]") {
+    Xapian::Database db;
+    CHECK(build_query("\"money laundering", db).notice.find("quotation mark was not closed") != std::string::npos);
+    CHECK(build_query("(fraud OR bribery", db).notice.find("parentheses") != std::string::npos);
+    CHECK(build_query("\"money laundering\" (fraud)", db).notice.empty());
+}

@@ -71,17 +71,17 @@ TEST_CASE("snippet_source respects the cap", "[snippet]") {
         std::string expected;
     };
     const Row rows[] = {
-        {{"abcdef", "ghij"}, 8, "abcdef g"},        // cut inside the second paragraph
+        {{"abcdef", "ghij"}, 8, "abcdef"},          // a word would be cut: end at the space before it
         {{"abcdef", "ghij"}, 6, "abcdef"},          // the first paragraph fills the cap
-        {{"abcdef", "ghij"}, 7, "abcdef "},         // the joining space counts
+        {{"abcdef", "ghij"}, 7, "abcdef"},          // the cap falls just after the space
+        {{"abcdefghij"}, 4, "abcd"},                // no space at all: cut at the cap
         {{"abcdef", "ghij"}, 11, "abcdef ghij"},    // exactly everything
         {{"abcdef", "ghij"}, 100, "abcdef ghij"},   // cap larger than the text
         {{"abcdef", "ghij"}, 0, ""},                // zero cap
         {{kKorean}, 16, kKorean},                   // Korean text that fits exactly
-        {{kKorean}, 15, "\xEC\x84\x9C\xEC\x9A\xB8\xEC\x8B\x9C \xEC\x98\x88"}, // 산 would be split: dropped
-        {{kKorean}, 14, "\xEC\x84\x9C\xEC\x9A\xB8\xEC\x8B\x9C \xEC\x98\x88"}, // cap on a boundary
-        {{kKorean}, 12, "\xEC\x84\x9C\xEC\x9A\xB8\xEC\x8B\x9C "},            // 예 would be split: dropped
-        {{kKorean}, 8, "\xEC\x84\x9C\xEC\x9A\xB8"},                          // 시 would be split: dropped
+        {{kKorean}, 15, "\xEC\x84\x9C\xEC\x9A\xB8\xEC\x8B\x9C"}, // a word would be cut: end at the space
+        {{kKorean}, 12, "\xEC\x84\x9C\xEC\x9A\xB8\xEC\x8B\x9C"}, // cap just after the space
+        {{kKorean}, 8, "\xEC\x84\x9C\xEC\x9A\xB8"},              // no space before the cap: 시 would be split
         {{kKorean}, 2, ""},                                                  // not even one character fits
     };
     for (const auto& row : rows) {
@@ -92,7 +92,7 @@ TEST_CASE("snippet_source respects the cap", "[snippet]") {
 
 TEST_CASE("snippet_source never splits a UTF-8 character near the cap", "[snippet]") {
     // Korean paragraphs around the default cap; every cap near it must give valid UTF-8 no
-    // longer than the cap and a prefix of the whole text.
+    // longer than the cap, a prefix of the whole text, ending at a word boundary.
     Paragraphs paragraphs;
     std::string whole;
     for (int i = 0; i < 300; ++i) {
@@ -104,9 +104,10 @@ TEST_CASE("snippet_source never splits a UTF-8 character near the cap", "[snippe
         CAPTURE(cap);
         std::string got = snippet_source(paragraphs, {}, cap);
         CHECK(got.size() <= cap);
-        CHECK(got.size() + 3 > cap); // at most a partial character (under 3 bytes here) is dropped
+        CHECK(got.size() + 16 > cap); // at most the last, partial word (5 bytes here) and a space are dropped
         CHECK(text::is_valid_utf8(got));
         CHECK(whole.compare(0, got.size(), got) == 0);
+        CHECK((got.size() == whole.size() || whole[got.size()] == ' '));
     }
     CHECK(snippet_source(paragraphs, {}).size() <= kSnippetSourceBytes);
 }
