@@ -235,6 +235,8 @@ BuiltQuery build_query(std::string_view q, const Xapian::Database &db) {
         built.reparsed ? qp.parse_query(words_only(folded), 0) : qp.parse_query(required_phrases(folded), kFlags);
     if (built.partial.get_description() == built.query.get_description())
         built.partial = Xapian::Query();
+    built.long_query = std::distance(built.query.get_unique_terms_begin(), built.query.get_unique_terms_end()) >=
+                       static_cast<std::ptrdiff_t>(kLongQueryWords);
     std::string words = plain_words(folded);
     built.bonus = Xapian::Query(Xapian::Query::OP_OR, near_pairs(words),
                                 qp.parse_query(words, 0, std::string(schema::prefix::kTitle)));

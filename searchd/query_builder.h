@@ -19,12 +19,16 @@ struct BuiltQuery {
     std::vector<std::string> years; // years typed among the words ("Holder voting rights 2013"),
                                     // read as a date preference rather than words to match
     bool match_all = false;         // no words: every release (of `years`, if any), newest first
+    bool long_query = false;        // kLongQueryWords or more words: probably a remembered sentence,
+                                    // so partial matches are always ranked alongside strict ones
     bool reparsed = false;          // the syntax could not be parsed and the words were searched instead
     std::string notice;             // what the user should know about how the query was read, if anything
 };
 
 // Matches with fewer than this many strict results are topped up with the closest partial ones.
 inline constexpr Xapian::doccount kFewMatches = 3;
+// From this many distinct words on, a query is treated as a half-remembered sentence.
+inline constexpr unsigned kLongQueryWords = 5;
 // How much the strict query's weight counts when strict and partial matches are combined:
 // enough to put releases with every word first.
 inline constexpr double kStrictMatchWeight = 3.0;

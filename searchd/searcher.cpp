@@ -67,11 +67,14 @@ SearchResult Searcher::search(const SearchRequest &request) {
         SearchResult result;
         result.notice = built.notice;
         Xapian::doccount strict = mset.get_matches_estimated();
-        if (strict < kFewMatches && !built.partial.empty()) {
-            // Releases with every word still come first; the closest partial matches follow.
+        bool few = strict < kFewMatches;
+        if ((few || built.long_query) && !built.partial.empty()) {
+            // Releases with every word still count most; the closest partial matches follow.
             mset = run(Xapian::Query(Xapian::Query::OP_OR,
                                      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, built.query, kStrictMatchWeight),
                                      built.partial));
+        }
+        if (few && !built.partial.empty()) {
             result.notice = strict == 0
                                 ? "No release has all of these words; the closest matches are shown."
                                 : "Only " + std::to_string(strict) + (strict == 1 ? " release has" : " releases have") +

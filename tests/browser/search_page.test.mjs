@@ -27,6 +27,9 @@ const SCREENSHOT_DIR = process.env.PRESS_SCREENSHOT_DIR || '';
 
 const FIRST_TITLE =
   'Seoul, Beijing Agree to Set up Organization to Integrate Bilateral Economic, Cultural, and Educational Exchanges';
+// Releases of corpus/seeds, by id (the seed file's name).
+const INTEGRATION_DOC = '003_1c1750da9e3d431d.txt'; // FIRST_TITLE
+const PEKING_DOC = '001_dad5c3bcb5374185.txt'; // "Mayor Park Won-soon Gives ... at China’s Peking University"
 const HEALTH_TIMEOUT_MS = 10_000;
 
 let tmpDir = null;
@@ -196,6 +199,50 @@ function urlParams() {
   return new URL(page.url()).searchParams;
 }
 
+// Answers the page's /api/search requests with the daemon's real answer, changed by `edit`
+// (e.g. to a total the small seed index cannot produce). Returns a function that stops it.
+async function editSearchAnswers(edit) {
+  const handler = async (route) => {
+    const res = await route.fetch();
+    const body = await res.json();
+    edit(body, new URL(route.request().url()).searchParams);
+    await route.fulfill({ response: res, json: body });
+  };
+  await page.route('**/api/search?*', handler);
+  return () => page.unroute('**/api/search?*', handler);
+}
+
+// The document view at ?doc=id&q=q, once shown.
+async function openDoc(id, q) {
+  await page.goto(`${base}/?${new URLSearchParams({ doc: id, q })}`);
+  await settled();
+  await page.locator('#doc h1').waitFor();
+}
+
+// Texts of the <mark>s in the document view's title (`which` = 'title') or text ('body').
+function markTexts(which) {
+  const sel = which === 'title' ? '#doc h1 mark' : '#doc .doc-body mark, #doc .doc-subtitle mark';
+  return page.locator(sel).allTextContents();
+}
+
+// Marks in the document view that start or end inside a word, e.g. the "tax" of "taxpayers".
+function partWordMarks() {
+  return page.evaluate(() => {
+    const bad = [];
+    for (const m of document.querySelectorAll('#doc mark')) {
+      const before = m.previousSibling?.textContent ?? '';
+      const after = m.nextSibling?.textContent ?? '';
+      if (/[\p{L}\p{N}]$/u.test(before) || /^['’]?[\p{L}\p{N}]/u.test(after)) bad.push(before.slice(-10) + '[' + m.textContent + ']' + after.slice(0, 10));
+    }
+    return bad;
+  });
+}
+
+// True when nothing on the page is wider than the window (no sideways scrolling).
+function fitsWidth() {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}
+
 async function screenshot(name) {
   if (!SCREENSHOT_DIR) return;
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -362,6 +409,9 @@ test('pagination moves to the next page and changes the URL', async () => {
   const nav = page.getByRole('navigation', { name: 'Result pages' });
   assert.equal(await nav.locator('[aria-current="page"]').textContent(), '1');
   const page1 = await titles().allTextContents();
+  // An exact total (5 results, 2 a page): the last page is known and offered.
+  assert.match(await page.locator('#count').textContent(), /^5 results .* · page 1 of 3\b/);
+  assert.deepEqual(await nav.locator('a.page-num').allTextContents(), ['1', '2', '3']);
 
   await nav.getByRole('link', { name: /next/i }).click();
   await page.waitForURL((u) => u.searchParams.get('page') === '2');
@@ -435,4 +485,237 @@ test('with no query, the newest releases are listed', async () => {
   await waitForResults();
   assert.match(await page.locator('#count').textContent(), /^Newest releases/);
   assert.ok(await hits().count() >= 1);
+});
+
+test('a search typed into the box starts afresh, without the last one\'s page or page size', async () => {
+  // per_page=1000 is refused by the API (1-100): the user is told, without a pointless "Try again".
+  await page.goto(base + '/?q=fraud&per_page=1000');
+  const error = page.locator('#error');
+  await error.waitFor();
+  assert.match(await error.locator('.error-message').textContent(), /per_page/);
+  assert.equal(await error.locator('button.retry').count(), 0, 'no "Try again" for a refused request');
+  // What is offered instead drops the bad parameter.
+  const startOver = error.getByRole('link', { name: /search again with the usual page settings/i });
+  assert.equal(new URL(await startOver.getAttribute('href'), page.url()).search, '?q=fraud');
+
+  await searchFor('bribery');
+  await page.waitForURL((u) => u.search === '?q=bribery');
+  await waitForResults();
+  assert.equal(await error.isVisible(), false, 'the new search is run with the default page size');
+  assert.match(await page.locator('#count').textContent(), /^0 results for “bribery”/);
+
+  // A page number and a page size chosen for one search are not carried into the next.
+  await page.goto(base + '/?q=Beijing&page=2&per_page=2');
+  await waitForResults();
+  await searchFor('Council');
+  await page.waitForURL((u) => u.search === '?q=Council');
+  await waitForResults();
+  assert.equal(await page.locator('#results').getAttribute('start'), '1');
+
+  // The link offered after a refused request works too.
+  await page.goto(base + '/?q=fraud&per_page=1000');
+  await startOver.click();
+  await page.waitForURL((u) => u.search === '?q=fraud');
+  await waitForResults();
+  assert.equal(await error.isVisible(), false);
+});
+
+test('"Try again" is offered when the service fails or cannot be reached, and retries', async () => {
+  let mode = 'fail';
+  await page.route('**/api/search?*', (route) => {
+    if (mode === 'fail') {
+      return route.fulfill({ status: 503, json: { error: { code: 'unavailable', message: 'The index is being replaced.' } } });
+    }
+    if (mode === 'offline') return route.abort('connectionrefused');
+    return route.continue();
+  });
+  await page.goto(base + '/?q=Beijing');
+  const error = page.locator('#error');
+  await error.waitFor();
+  assert.equal((await error.locator('.error-message').textContent()).trim(), 'The index is being replaced.');
+  const retry = error.getByRole('button', { name: 'Try again' });
+
+  mode = 'offline';
+  await retry.click();
+  await settled();
+  await error.locator('.error-message', { hasText: /could not reach/i }).waitFor();
+  assert.equal(await retry.isVisible(), true, 'offered again after a network failure');
+
+  mode = 'pass';
+  await retry.click();
+  await waitForResults();
+  assert.equal(await error.isVisible(), false);
+  assert.ok(await hits().count() >= 1);
+});
+
+test('with an estimated total, pagination offers only the pages known to exist', async () => {
+  // The seed index is small, so its totals are exact: make the daemon's answer an estimate.
+  await editSearchAnswers((body) => {
+    body.total = 2000;
+    body.total_exact = false;
+  });
+  const nav = page.getByRole('navigation', { name: 'Result pages' });
+  const numbers = () => nav.locator('a.page-num').allTextContents();
+
+  await page.goto(base + '/?q=Beijing&per_page=2');
+  await waitForResults();
+  const count = await page.locator('#count').textContent();
+  assert.match(count, /^about 2,000 results for “Beijing”/);
+  assert.doesNotMatch(count, /page \d+ of/, `no "page X of about Y": ${count}`);
+  assert.deepEqual(await numbers(), ['1', '2'], 'no jump to an estimated last page');
+  await screenshot('estimated-pagination.png');
+
+  await nav.getByRole('link', { name: /next/i }).click();
+  await page.waitForURL((u) => u.searchParams.get('page') === '2');
+  await waitForResults();
+  assert.deepEqual(await numbers(), ['1', '2', '3']);
+  assert.equal(await nav.locator('[aria-current="page"]').textContent(), '2');
+  assert.equal(await nav.getByRole('link', { name: /previous/i }).count(), 1);
+
+  // Page 3 holds the last release (5 in all): not full, so there is no next page.
+  await nav.getByRole('link', { name: /next/i }).click();
+  await page.waitForURL((u) => u.searchParams.get('page') === '3');
+  await waitForResults();
+  assert.equal(await hits().count(), 1);
+  assert.deepEqual(await numbers(), ['1', '2', '3']);
+  assert.equal(await nav.locator('.page-next').getAttribute('aria-disabled'), 'true');
+});
+
+test('document view: whole query words are highlighted, never stop words or parts of words', async () => {
+  await openDoc(INTEGRATION_DOC, 'official visit of the council on exchanges');
+  const body = await markTexts('body');
+  const allowed = /^(official|visit(s|ed|ing)?|council(s|'s|’s)?|exchange(s|d)?)$/i;
+  assert.deepEqual(body.filter((t) => !allowed.test(t)), [], 'only the query words and their forms are marked');
+  for (const w of ['official', 'visit', 'council', 'exchanges']) {
+    assert.ok(body.some((t) => t.toLowerCase() === w), `"${w}" is marked`);
+  }
+  assert.deepEqual(await partWordMarks(), []);
+
+  // Prefixes of words mark nothing, unless asked for with "*".
+  await openDoc(INTEGRATION_DOC, 'offic integrat');
+  assert.equal(await page.locator('#doc mark').count(), 0, 'no part-word matches');
+  await openDoc(INTEGRATION_DOC, 'integrat*');
+  const prefixed = [...await markTexts('title'), ...await markTexts('body')];
+  assert.deepEqual([...new Set(prefixed.map((t) => t.toLowerCase()))].sort(), ['integrate', 'integration']);
+
+  // A stop word alone marks nothing.
+  await openDoc(INTEGRATION_DOC, 'the of on a');
+  assert.equal(await page.locator('#doc mark').count(), 0);
+
+  // Inflections both ways, curly and straight apostrophes alike.
+  await openDoc(PEKING_DOC, "China's mayors visits");
+  const marks = await markTexts('body');
+  for (const w of ['China’s', 'Mayor', 'visited']) assert.ok(marks.includes(w), `"${w}" is marked: ${marks}`);
+  assert.ok(!marks.some((t) => /^beijing/i.test(t)), 'other possessives are not');
+  assert.deepEqual(await partWordMarks(), []);
+});
+
+test('document view: a quoted phrase is highlighted only where it occurs whole, as one mark', async () => {
+  await openDoc(INTEGRATION_DOC, '"integration council" "capital city of China"');
+  const body = await markTexts('body');
+  assert.ok(body.length >= 2, `the phrase is marked: ${body}`);
+  const phrase = /^(integration council|capital city of china)$/i;
+  assert.deepEqual(body.filter((t) => !phrase.test(t)), [], 'every mark is one whole phrase');
+  assert.ok(body.some((t) => /^capital city of china$/i.test(t)), 'stop words inside a phrase are marked with it');
+  // "The council consists of ..." holds the word but not the phrase.
+  const lone = await page.locator('#doc .doc-body p', { hasText: 'The council consists' }).locator('mark').count();
+  assert.equal(lone, 0);
+  // Highlighting builds elements; the text itself is never parsed as HTML.
+  const foreign = await page.evaluate(() => [...document.querySelectorAll('#doc .doc-body *')]
+    .filter((n) => !(n.tagName === 'P' || (n.tagName === 'MARK' && n.children.length === 0))).length);
+  assert.equal(foreign, 0);
+  await screenshot('document-phrase.png');
+});
+
+test('document view: excluded words and field searches are not highlighted in the text', async () => {
+  await openDoc(INTEGRATION_DOC, 'beijing -council NOT seoul -"bilateral relations" title:organization category:relations');
+  const body = await markTexts('body');
+  assert.ok(body.length > 0);
+  assert.deepEqual(body.filter((t) => !/^beijing$/i.test(t)), [], `only "beijing" is marked in the text: ${body}`);
+  // title:organization is looked for in the title, so it is marked there (and only there).
+  assert.deepEqual((await markTexts('title')).sort(), ['Beijing', 'Organization']);
+});
+
+test('a very long query is shown cut short and never widens the page', async () => {
+  for (const q of ['x'.repeat(5000), 'Beijing' + 'y'.repeat(900), 'fraud '.repeat(800).trim()]) {
+    for (const width of [1100, 390]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`${base}/?${new URLSearchParams({ q })}`);
+      await waitForResults();
+      const count = await page.locator('#count').textContent();
+      assert.ok(count.length < 160, `status line cut short (${count.length} characters)`);
+      assert.match(count, /…/);
+      const title = await page.title();
+      assert.ok(title.length < 120 && title.includes('…'), `tab title cut short (${title.length} characters)`);
+      assert.ok(await fitsWidth(), `page no wider than the ${width} px window for a ${q.length}-character query`);
+      // The search box keeps the whole query, to edit.
+      assert.equal(await page.getByLabel('Search press releases').inputValue(), q);
+    }
+  }
+});
+
+test('a query with quotation marks is shown as typed, without another pair around it', async () => {
+  await page.goto(base + '/?q=' + encodeURIComponent('"Integration Council"'));
+  await waitForResults();
+  const count = await page.locator('#count').textContent();
+  assert.match(count, / for "Integration Council"/);
+  assert.doesNotMatch(count, /“"|"”/);
+  assert.doesNotMatch(await page.title(), /“"|"”/);
+
+  await page.goto(base + '/?q=' + encodeURIComponent('“money laundering” zzzxqv'));
+  await page.locator('#empty').waitFor();
+  assert.match(await page.locator('#empty h2').textContent(), /^No releases match “money laundering” zzzxqv\.$/);
+});
+
+test('on a phone-sized screen the clear button of the search box keeps clear of the text', async () => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto(base + '/?q=' + encodeURIComponent('Seoul Metropolitan Government Integration Council'));
+  await waitForResults();
+  // The "×" and the text area are inside the input's user-agent shadow tree, which only the
+  // DevTools protocol can measure.
+  const cdp = await context.newCDPSession(page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  const byId = {};
+  const walk = (n) => {
+    const a = n.attributes || [];
+    const i = a.indexOf('id');
+    if (i >= 0 && i % 2 === 0) byId[a[i + 1]] ??= n;
+    for (const c of [...(n.children || []), ...(n.shadowRoots || [])]) walk(c);
+  };
+  walk(root);
+  assert.ok(byId['editing-view-port'] && byId['search-clear'], 'Chromium\'s search input parts were found');
+  const box = async (id) => {
+    const { model } = await cdp.send('DOM.getBoxModel', { nodeId: byId[id].nodeId });
+    return { left: model.border[0], right: model.border[2] };
+  };
+  const text = await box('editing-view-port');
+  const clear = await box('search-clear');
+  assert.ok(clear.left - text.right >= 6, `gap between the text and the "×": ${clear.left - text.right} px`);
+  const input = await page.getByLabel('Search press releases').boundingBox();
+  assert.ok(clear.right <= input.x + input.width, 'the "×" stays inside the box');
+  assert.ok(await fitsWidth());
+  await cdp.detach();
+  await screenshot('phone.png');
+});
+
+test('a notice from the API about how the query was read is shown above the results', async () => {
+  const notice = 'No release has all the words; the closest matches are shown.';
+  await editSearchAnswers((body, params) => {
+    if (params.get('q') === 'Beijing zzzxqv') body.notice = notice;
+  });
+  await page.goto(base + '/?q=Beijing+zzzxqv');
+  await waitForResults();
+  const box = page.locator('#notice');
+  assert.equal(await box.isVisible(), true);
+  assert.equal((await box.textContent()).trim(), notice);
+  if (await hits().count()) {
+    const noticeBox = await box.boundingBox();
+    const firstHit = await hits().first().boundingBox();
+    assert.ok(noticeBox.y + noticeBox.height <= firstHit.y, 'the notice comes before the results');
+  }
+  // Gone with the next search, which has nothing to say.
+  await searchFor('Beijing');
+  await page.waitForURL((u) => u.search === '?q=Beijing');
+  await waitForResults();
+  assert.equal(await box.isVisible(), false);
 });
