@@ -194,6 +194,43 @@ std::string required_phrases(std::string_view q) {
     return out;
 }
 
+bool is_lower_ascii_word(std::string_view word) {
+    return !word.empty() && word.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos;
+}
+
+// A word the index has never seen but that is two indexed words run together ("wonsoon",
+// "sehoon") becomes the two joined by a hyphen, which Xapian reads as a phrase: it then finds
+// "Won Soon" and "Won-soon" alike. Of several splits, the one whose rarer half is most common
+// wins. Words in phrases or with field names are left alone.
+std::string split_run_together(std::string_view q, const Xapian::Database &db) {
+    constexpr std::size_t kMinPart = 2, kMinWord = 5;
+    std::string out;
+    bool in_phrase = false;
+    std::size_t start = 0;
+    while (start < q.size()) {
+        std::size_t end = std::min(q.find(' ', start), q.size());
+        std::string word(q.substr(start, end - start));
+        start = end + 1;
+        bool was_in_phrase = in_phrase;
+        in_phrase ^= std::count(word.begin(), word.end(), '"') % 2 == 1;
+        if (!was_in_phrase && is_lower_ascii_word(word) && word.size() >= kMinWord && !db.term_exists(word)) {
+            Xapian::doccount best = 0;
+            std::string split;
+            for (std::size_t i = kMinPart; i + kMinPart <= word.size(); ++i) {
+                Xapian::doccount freq = std::min(db.get_termfreq(word.substr(0, i)), db.get_termfreq(word.substr(i)));
+                if (freq > best) {
+                    best = freq;
+                    split = word.substr(0, i) + "-" + word.substr(i);
+                }
+            }
+            if (!split.empty())
+                word = split;
+        }
+        out += (out.empty() ? "" : " ") + word;
+    }
+    return out;
+}
+
 // Says how a query with broken syntax was read; empty when nothing needs saying.
 std::string syntax_notice(std::string_view q, bool reparsed) {
     if (reparsed)
@@ -211,7 +248,7 @@ std::string syntax_notice(std::string_view q, bool reparsed) {
 BuiltQuery build_query(std::string_view q, const Xapian::Database &db) {
     BuiltQuery built;
     std::string folded = exclusions_as_not(lower_case_words(text::collapse_whitespace(text::fold_for_terms(q))));
-    folded = take_years(folded, built.years);
+    folded = split_run_together(take_years(folded, built.years), db);
     if (folded.empty()) {
         built.query = built.years.empty() ? Xapian::Query::MatchAll : year_filter(built.years);
         built.match_all = true;

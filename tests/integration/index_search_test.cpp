@@ -41,7 +41,9 @@ TEST_CASE("every spelling of the mayor's name finds all four of his articles", "
     SeedIndex idx;
     REQUIRE(idx.first.added == 5);
     searchd::Searcher s(idx.db);
-    for (const char *q : {"Park Won Soon", "Park Won-soon", "park won-soon", "\"Park Won Soon\"", "“Park Won-soon”"}) {
+    // "Wonsoon" is two indexed words run together: it is read as the phrase "won soon".
+    for (const char *q : {"Park Won Soon", "Park Won-soon", "park won-soon", "\"Park Won Soon\"", "“Park Won-soon”",
+                          "Park Wonsoon", "park wonsoon"}) {
         CAPTURE(q);
         auto r = search(s, q);
         CHECK(ids(r) == kMayorParkArticles);
@@ -70,6 +72,9 @@ TEST_CASE("title and name queries put the right article first", "[index_search]"
     REQUIRE_FALSE(oh.hits.empty());
     CHECK(oh.hits[0].release.id == "004_470a66b87affb606.txt");
     CHECK(oh.hits[0].snippet_html.find("<mark>Oh</mark> <mark>Se-hoon</mark>") != std::string::npos);
+    auto joined = search(s, "Oh Sehoon");
+    REQUIRE(joined.hits.size() == 1);
+    CHECK(joined.hits[0].release.id == "004_470a66b87affb606.txt");
     auto title = search(s, "title:Peking");
     REQUIRE(title.hits.size() == 1);
     CHECK(title.hits[0].release.id == "001_dad5c3bcb5374185.txt");
@@ -255,4 +260,87 @@ TEST_CASE("a page of unknown layout is indexed with its first line as title", "[
     REQUIRE(r.hits.size() == 1);
     CHECK(r.hits[0].release.title == "Water Rates Frozen");
     CHECK_FALSE(r.hits[0].release.date.has_value());
+}
+
+TEST_CASE("a headline typed as a query puts its release first", "[index_search]") {
+    SeedIndex idx;
+    searchd::Searcher s(idx.db);
+    struct Row {
+        const char *q;
+        const char *first;
+    };
+    const Row rows[] = {
+        {"Official Visit to Beijing, China", "002_59a02e6dca8028c7.txt"},
+        {"Mayors of Seoul and Beijing agree to strengthen cooperation", "004_470a66b87affb606.txt"},
+        {"Mayor Park Won Soon Visits China to Attend 21st Century Council", "000_afe356aea1f15e35.txt"},
+    };
+    for (const auto &row : rows) {
+        CAPTURE(row.q);
+        auto r = search(s, row.q);
+        REQUIRE_FALSE(r.hits.empty());
+        CHECK(r.hits[0].release.id == row.first);
+    }
+}
+
+TEST_CASE("a half-remembered sentence finds its release", "[index_search]") {
+    SeedIndex idx;
+    searchd::Searcher s(idx.db);
+    // The release says "a model of a magnet for practical exchanges between cities": one word
+    // changed, one left out.
+    auto r = search(s, "integration council becomes a model of a magnet for real exchanges");
+    REQUIRE_FALSE(r.hits.empty());
+    CHECK(r.hits[0].release.id == "003_1c1750da9e3d431d.txt");
+}
+
+TEST_CASE("when no release has every word the closest ones are shown and said so", "[index_search]") {
+    SeedIndex idx;
+    searchd::Searcher s(idx.db);
+    auto r = search(s, "Peking University zeppelin");
+    REQUIRE_FALSE(r.hits.empty());
+    CHECK(r.hits[0].release.id == "001_dad5c3bcb5374185.txt");
+    CHECK(r.notice == "No release has all of these words; the closest matches are shown.");
+    // a phrase stays strict: nothing has it, so nothing is shown
+    CHECK(search(s, "\"Peking zeppelin\" University").hits.empty());
+}
+
+TEST_CASE("typed apostrophes match text with or without them", "[index_search]") {
+    TempDir dir;
+    CapturedLog log;
+    test::write_file(
+        dir / "in" / "r.jsonl",
+        R"({"id":"plain","title":"Audit","date":"2014-01-02","body":"The audit wasnt finished and OBrien said so."})"
+        "\n"
+        R"({"id":"curly","title":"Review","date":"2014-01-03","body":"The review wasn’t finished."})"
+        "\n");
+    test::index(dir / "db", {dir / "in"}, log);
+    searchd::Searcher s(dir / "db");
+    for (const char *q : {"wasnt finished", "wasn't finished", "wasn’t finished"}) {
+        CAPTURE(q);
+        CHECK(search(s, q).total == 2);
+    }
+    for (const char *q : {"O'Brien", "OBrien", "o’brien"}) {
+        CAPTURE(q);
+        CHECK(search(s, q).total == 1);
+    }
+}
+
+TEST_CASE("a year among the words prefers that year and ties go to the newer release", "[index_search]") {
+    TempDir dir;
+    CapturedLog log;
+    std::string records;
+    for (const char *year : {"2012", "2013", "2014"})
+        records += std::string(R"({"id":"budget-)") + year + R"(","title":"City budget adopted","date":")" + year +
+                   R"(-06-01","body":"The council adopted the city budget."})" + "\n";
+    test::write_file(dir / "in" / "r.jsonl", records);
+    test::index(dir / "db", {dir / "in"}, log);
+    searchd::Searcher s(dir / "db");
+    auto plain = search(s, "city budget");
+    REQUIRE(plain.hits.size() == 3);
+    CHECK(plain.hits[0].release.id == "budget-2014"); // same text: the newest first
+    auto dated = search(s, "city budget 2013");
+    REQUIRE(dated.hits.size() == 3); // the year is a preference, not a filter
+    CHECK(dated.hits[0].release.id == "budget-2013");
+    auto year_only = search(s, "2012");
+    REQUIRE(year_only.hits.size() == 1);
+    CHECK(year_only.hits[0].release.id == "budget-2012");
 }
