@@ -280,14 +280,18 @@ BuiltQuery build_query(std::string_view q, const Xapian::Database &db) {
     return built;
 }
 
-Xapian::Query ranked_query(const Xapian::Query &main, const BuiltQuery &built) {
-    Xapian::Query query = built.bonus.empty() ? main : Xapian::Query(Xapian::Query::OP_AND_MAYBE, main, built.bonus);
+Xapian::Query preferred_query(const Xapian::Query &main, const BuiltQuery &built) {
     if (built.years.empty() || built.match_all)
-        return query;
+        return main;
     // Every release of a wanted year gets the same extra weight.
     Xapian::Query flat((new Xapian::FixedWeightPostingSource(kYearWeight))->release());
-    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, main,
                          Xapian::Query(Xapian::Query::OP_FILTER, flat, year_filter(built.years)));
+}
+
+Xapian::Query ranked_query(const Xapian::Query &main, const BuiltQuery &built) {
+    Xapian::Query preferred = preferred_query(main, built);
+    return built.bonus.empty() ? preferred : Xapian::Query(Xapian::Query::OP_AND_MAYBE, preferred, built.bonus);
 }
 
 std::vector<std::string> snippet_hints(const Xapian::Query &query) {

@@ -33,8 +33,13 @@ inline constexpr unsigned kLongQueryWords = 5;
 // enough to put releases with every word first.
 inline constexpr double kStrictMatchWeight = 3.0;
 
-// The query to run: `main` (the strict or the partial query) with the bonus and the year
-// preference added as weight only, so they reorder matches but never add or remove any.
+// `main` (the strict or the partial query) with the year preference added as weight only.
+// Cheap: this is what finds the candidates.
+Xapian::Query preferred_query(const Xapian::Query &main, const BuiltQuery &built);
+
+// preferred_query() with the bonus evidence added as weight only, so it reorders matches but
+// never adds or removes any. Proximity evidence reads positions, which is costly over every
+// match: the searcher applies this to the best candidates only (see kRerankDepth).
 Xapian::Query ranked_query(const Xapian::Query &main, const BuiltQuery &built);
 
 // Query language: all words must match (AND), but see BuiltQuery::partial; "phrases" (curly quotes too); OR, AND, NOT

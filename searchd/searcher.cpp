@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "document_set.h"
 #include "query_builder.h"
 #include "schema.h"
 #include "snippet.h"
@@ -48,6 +49,34 @@ std::vector<std::string> snippet_paragraphs(const Release &release) {
     return parts;
 }
 
+struct Page {
+    Xapian::MSet mset;
+    Xapian::doccount total = 0;
+    bool total_exact = true;
+};
+
+// Finds candidates with the cheap preferred query, then, when the page lies within the first
+// kRerankDepth, ranks those candidates again with the full ranked query (whose proximity
+// evidence reads positions) and takes the page from that order. Pages beyond the depth keep
+// the candidate order.
+Page run_ranked(Xapian::Enquire &enquire, const Xapian::Query &main, const BuiltQuery &built, Xapian::doccount first,
+                Xapian::doccount count) {
+    Xapian::Query candidates = preferred_query(main, built);
+    enquire.set_query(candidates);
+    if (built.bonus.empty() || first + count > kRerankDepth) {
+        Xapian::MSet mset = enquire.get_mset(first, count, kExactCountUpTo);
+        return {mset, mset.get_matches_estimated(), mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};
+    }
+    Xapian::MSet top = enquire.get_mset(0, kRerankDepth, kExactCountUpTo);
+    std::vector<Xapian::docid> ids;
+    for (auto it = top.begin(); it != top.end(); ++it)
+        ids.push_back(*it);
+    Xapian::Query only_these((new DocumentSet(std::move(ids)))->release());
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, ranked_query(main, built), only_these));
+    return {enquire.get_mset(first, count), top.get_matches_estimated(),
+            top.get_matches_lower_bound() == top.get_matches_upper_bound()};
+}
+
 } // namespace
 
 SearchResult Searcher::search(const SearchRequest &request) {
@@ -59,21 +88,22 @@ SearchResult Searcher::search(const SearchRequest &request) {
         else
             enquire.set_sort_by_relevance_then_value(schema::slot::kDate, /*reverse=*/true);
         auto first = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
-        auto run = [&](const Xapian::Query &main) {
-            enquire.set_query(ranked_query(main, built));
-            return enquire.get_mset(first, static_cast<Xapian::doccount>(request.per_page), kExactCountUpTo);
-        };
-        Xapian::MSet mset = run(built.query);
+        auto count = static_cast<Xapian::doccount>(request.per_page);
+        Page page = run_ranked(enquire, built.query, built, first, count);
         SearchResult result;
         result.notice = built.notice;
-        Xapian::doccount strict = mset.get_matches_estimated();
+        Xapian::doccount strict = page.total;
         bool few = strict < kFewMatches;
         if ((few || built.long_query) && !built.partial.empty()) {
             // Releases with every word still count most; the closest partial matches follow.
-            mset = run(Xapian::Query(Xapian::Query::OP_OR,
-                                     Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, built.query, kStrictMatchWeight),
-                                     built.partial));
+            page =
+                run_ranked(enquire,
+                           Xapian::Query(Xapian::Query::OP_OR,
+                                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, built.query, kStrictMatchWeight),
+                                         built.partial),
+                           built, first, count);
         }
+        const Xapian::MSet &mset = page.mset;
         if (few && !built.partial.empty()) {
             result.notice = strict == 0
                                 ? "No release has all of these words; the closest matches are shown."
@@ -83,8 +113,8 @@ SearchResult Searcher::search(const SearchRequest &request) {
         result.query = request.q;
         result.page = request.page;
         result.per_page = request.per_page;
-        result.total = mset.get_matches_estimated();
-        result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        result.total = page.total;
+        result.total_exact = page.total_exact;
         std::vector<std::string> hints = snippet_hints(built.query);
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             SearchHit hit;

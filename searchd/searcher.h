@@ -43,6 +43,8 @@ struct Health {
 
 // Counts are exact up to this many matches, estimated beyond.
 inline constexpr Xapian::doccount kExactCountUpTo = 1000;
+// How many of the best candidates are ranked again with the costly proximity evidence.
+inline constexpr Xapian::doccount kRerankDepth = 100;
 
 class Searcher {
   public:

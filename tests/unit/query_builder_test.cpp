@@ -243,8 +243,8 @@ TEST_CASE("build_query offers partial matches and ranking evidence", "[query_bui
     // the ranked query adds the evidence as weight only, and the year as a flat bonus
     auto dated = build_query("voting rights 2013", db);
     CHECK(pressroom::searchd::ranked_query(dated.query, dated).get_description() ==
-          "Query((((Zvote@1 AND Zright@2) AND_MAYBE ((voting PHRASE 4 rights) OR (ZSvote@1 OR ZSright@2))) "
-          "AND_MAYBE (PostingSource(Xapian::FixedWeightPostingSource(wt=2)) FILTER Y2013)))");
+          "Query((((Zvote@1 AND Zright@2) AND_MAYBE (PostingSource(Xapian::FixedWeightPostingSource(wt=2)) FILTER "
+          "Y2013)) AND_MAYBE ((voting PHRASE 4 rights) OR (ZSvote@1 OR ZSright@2))))");
 }
 
 TEST_CASE("build_query says when quotes or parentheses do not pair up", "[query_builder]") {
