@@ -1,0 +1,51 @@
+// Rewrites of the typed query text before Xapian's QueryParser reads it. Pure: each takes the
+// folded, whitespace-collapsed query (words separated by single spaces) and returns text.
+#pragma once
+
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pressroom::searchd::query_text {
+
+// Words so common that requiring them would only lose results; ignored outside phrases.
+std::span<const char *const> stop_words();
+bool is_stop_word(std::string_view word);
+// AND, OR, NOT, XOR, NEAR, ADJ (and NEAR/n, ADJ/n), upper case only.
+bool is_operator(std::string_view word);
+
+// Query syntax characters become spaces, leaving only words (hyphens inside words stay).
+std::string words_only(std::string_view q);
+
+// Lower-cases every word but the boolean operators. QueryParser leaves capitalised words
+// unstemmed, so "Won Soon" would miss "Won Soon’s" (indexed as soon's, stem soon); lower
+// case lets names match their possessive and plural forms too. Phrases are unaffected: their
+// words are never stemmed.
+std::string lower_case_words(std::string_view q);
+
+// "-a -b" (nothing but exclusions, stop words aside) -> "NOT a NOT b": Xapian refuses a query
+// that only excludes, and would silently search for the excluded words instead.
+std::string exclusions_as_not(std::string_view q);
+
+// Moves the years (1900-2099) typed as words outside phrases from q into `years`.
+std::string take_years(std::string_view q, std::vector<std::string> &years);
+
+// The words the user wants, for ranking evidence: without operators, excluded words (after -
+// or NOT), field searches and syntax characters.
+std::string plain_words(std::string_view q);
+
+// "a "b c" d" -> "a +"b c" d": with OR as the default operator a phrase stays a requirement.
+std::string required_phrases(std::string_view q);
+
+// A lower-case word outside phrases that the index does not know (termfreq 0) but that is two
+// known words run together ("wonsoon", "sehoon") becomes the two joined by a hyphen, which
+// QueryParser reads as a phrase: it then finds "Won Soon" and "Won-soon" alike. Of several
+// splits, the one whose rarer half is most common wins.
+std::string split_run_together(std::string_view q, const std::function<unsigned(const std::string &)> &termfreq);
+
+// What to tell the user about broken syntax; empty when there is nothing to say.
+std::string syntax_notice(std::string_view q, bool reparsed);
+
+} // namespace pressroom::searchd::query_text
