@@ -44,6 +44,9 @@ std::string html_escape(std::string_view s) {
     return out;
 }
 
+// How much text snippet_source reads to find the best paragraph.
+constexpr std::size_t kScanBytes = 16 * 1024;
+
 // Stem objects are costly to construct and not to be shared between threads.
 const Xapian::Stem &stemmer() {
     thread_local const Xapian::Stem stem = schema::make_stemmer();
@@ -64,8 +67,10 @@ std::string opening_html(std::string_view text, std::size_t length) {
 std::string snippet_source(const std::vector<std::string> &paragraphs, const std::vector<std::string> &hints,
                            std::size_t cap) {
     // The paragraph mentioning the most different query words; the earliest among equals.
-    std::size_t first = 0, best = 0;
-    for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+    // The search stops at a paragraph with every hint, and after kScanBytes of text: a very long
+    // release must not cost more than a short one.
+    std::size_t first = 0, best = 0, scanned = 0;
+    for (std::size_t i = 0; i < paragraphs.size() && best < hints.size() && scanned < kScanBytes; ++i) {
         std::size_t found = 0;
         for (const auto &hint : hints)
             found += contains_ci(paragraphs[i], hint) ? 1 : 0;
@@ -73,6 +78,7 @@ std::string snippet_source(const std::vector<std::string> &paragraphs, const std
             best = found;
             first = i;
         }
+        scanned += paragraphs[i].size();
     }
     std::string out;
     for (std::size_t i = first; i < paragraphs.size() && out.size() < cap; ++i) {
