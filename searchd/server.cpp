@@ -49,7 +49,7 @@ void get_search(SearcherPool &pool, const httplib::Request &req, httplib::Respon
 }
 
 void get_document(SearcherPool &pool, const httplib::Request &req, httplib::Response &res) {
-    std::string id = httplib::detail::decode_url(req.matches[1], false);
+    std::string id = req.matches[1]; // httplib has decoded the path already
     auto release = pool.with([&](Searcher &s) { return s.document(id); });
     if (!release)
         return send_error(res, {ErrorCode::NotFound, "no release with id `" + id + "`; ids come from /api/search"});

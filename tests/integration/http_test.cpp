@@ -191,6 +191,23 @@ TEST_CASE("requests refused before any route say why", "[http]") {
     CHECK(page->body.find("href=\"/\"") != std::string::npos);
 }
 
+TEST_CASE("ids with slashes spaces and percent signs round-trip", "[http]") {
+    RunningServer srv;
+    test::write_file(srv.seeds / "sub dir" / "a b%25.txt", "Harbour Ferry Resumes\n\nThe harbour ferry runs again.\n");
+    test::index(srv.db, {srv.seeds}, srv.log);
+    auto cli = srv.client();
+    auto found = cli.Get("/api/search?q=harbour%20ferry");
+    REQUIRE(found);
+    json hits = json::parse(found->body)["hits"];
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0]["id"] == "sub dir/a b%25.txt");
+    // as the page asks for it: encodeURIComponent(id)
+    auto doc = cli.Get("/api/doc/sub%20dir%2Fa%20b%2525.txt");
+    REQUIRE(doc);
+    CHECK(doc->status == 200);
+    CHECK(json::parse(doc->body)["title"] == "Harbour Ferry Resumes");
+}
+
 TEST_CASE("health reports the document count", "[http]") {
     RunningServer srv;
     auto res = srv.client().Get("/healthz");
