@@ -76,8 +76,8 @@ Xapian::Query near_pairs(const std::string &words) {
 BuiltQuery build_query(std::string_view q, const Xapian::Database &db) {
     BuiltQuery built;
     std::string folded = exclusions_as_not(lower_case_words(text::collapse_whitespace(text::fold_for_terms(q))));
-    folded = split_run_together(take_years(folded, built.years),
-                                [&db](const std::string &term) { return db.get_termfreq(term); });
+    auto termfreq = [&db](const std::string &term) { return db.get_termfreq(term); };
+    folded = join_split_words(split_run_together(take_years(folded, built.years), termfreq), termfreq);
     if (folded.empty()) {
         built.query = built.years.empty() ? Xapian::Query::MatchAll : year_filter(built.years);
         built.match_all = true;

@@ -146,6 +146,26 @@ std::string split_run_together(std::string_view q, const std::function<unsigned(
     });
 }
 
+std::string join_split_words(std::string_view q, const std::function<unsigned(const std::string &)> &termfreq) {
+    auto joinable = [](const Token &t) {
+        return !t.in_phrase && is_lower_ascii_word(t.text) && t.text.size() >= 2 && !is_stop_word(t.text);
+    };
+    std::vector<Token> tokens = tokens_of(q);
+    std::string out;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        std::string word(tokens[i].text);
+        if (i + 1 < tokens.size() && joinable(tokens[i]) && joinable(tokens[i + 1])) {
+            std::string joined = word + std::string(tokens[i + 1].text);
+            if (termfreq(joined) > 0) {
+                word = "(" + word + " " + std::string(tokens[i + 1].text) + " OR " + joined + ")";
+                ++i;
+            }
+        }
+        out += (out.empty() ? "" : " ") + word;
+    }
+    return out;
+}
+
 std::string syntax_notice(std::string_view q, bool reparsed) {
     if (reparsed)
         return "Your query could not be read as written (check quotes and parentheses); its words were searched "

@@ -45,6 +45,11 @@ std::string required_phrases(std::string_view q);
 // splits, the one whose rarer half is most common wins.
 std::string split_run_together(std::string_view q, const std::function<unsigned(const std::string &)> &termfreq);
 
+// Two neighbouring lower-case words outside phrases that the index also knows written as one
+// ("health care", indexed "healthcare" too) may match either way: "a b" becomes
+// "(a b OR ab)". Stop words are never joined.
+std::string join_split_words(std::string_view q, const std::function<unsigned(const std::string &)> &termfreq);
+
 // What to tell the user about broken syntax; empty when there is nothing to say.
 std::string syntax_notice(std::string_view q, bool reparsed);
 

@@ -35,6 +35,14 @@ TEST_CASE("run-together words are split into known words", "[query_text]") {
     }
 }
 
+TEST_CASE("two words the index also knows as one match either way", "[query_text]") {
+    auto termfreq = [](const std::string &term) { return term == "healthcare" || term == "into" ? 5u : 0u; };
+    CHECK(join_split_words("health care fraud", termfreq) == "(health care OR healthcare) fraud");
+    CHECK(join_split_words("\"health care\" fraud", termfreq) == "\"health care\" fraud"); // a phrase is as typed
+    CHECK(join_split_words("in to", termfreq) == "in to");                                 // stop words are not joined
+    CHECK(join_split_words("health fraud", termfreq) == "health fraud");                   // nothing to join
+}
+
 TEST_CASE("plain words keep only what the user wants found", "[query_text]") {
     struct Row {
         std::string q;
