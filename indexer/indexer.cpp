@@ -16,6 +16,7 @@
 #include "release_reader.h"
 #include "schema.h"
 #include "sources.h"
+#include "text.h"
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
@@ -52,8 +53,11 @@ bool has_term(const Xapian::Document &doc, const std::string &term) {
     return it != doc.termlist_end() && *it == term;
 }
 
-// The short form of a skip reason used in the summary: the message up to its first ';'.
-std::string reason_key(const std::string &message) { return message.substr(0, message.find(';')); }
+// The short form of a skip reason used in the summary: the message up to its first ';', ':'
+// or '(', which is where messages start quoting values, so equal reasons count together.
+std::string reason_key(const std::string &message) {
+    return std::string(text::trim(std::string_view(message).substr(0, message.find_first_of(";:("))));
+}
 
 enum class Mode { Fresh, Update };
 
@@ -94,7 +98,7 @@ void Run::skip(const std::string &where, const std::string &reason) {
 void Run::upsert(const Release &release, const std::string &origin, const std::string &where) {
     auto [seen, inserted] = m_seen.emplace(release.id, where);
     if (!inserted)
-        return skip(where, "duplicate id `" + release.id + "`; first read at " + seen->second);
+        return skip(where, "duplicate id; `" + release.id + "` was first read at " + seen->second);
     auto doc = m_builder.build(release, origin);
     if (!doc) {
         m_seen.erase(release.id);
