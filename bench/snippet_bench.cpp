@@ -35,7 +35,7 @@ struct Page {
 
 } // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char **argv) {
     if (argc != 3) {
         std::fprintf(stderr, "usage: snippet_bench DB QUERIES_FILE\n");
         return 2;
@@ -52,17 +52,17 @@ int main(int argc, char** argv) {
             page.releases.push_back(release_from_json(nlohmann::json::parse(it.get_document().get_data())));
         pages.push_back(std::move(page));
     }
-    auto ours = [](const Page& p) {
+    auto ours = [](const Page &p) {
         std::size_t n = 0;
-        for (const auto& r : p.releases) {
+        for (const auto &r : p.releases) {
             n += searchd::title_html(p.mset, r.title).size();
             n += searchd::snippet_html(p.mset, searchd::snippet_source(r.paragraphs, p.hints)).size();
         }
         return n;
     };
-    auto defaults = [](const Page& p) {
+    auto defaults = [](const Page &p) {
         std::size_t n = 0;
-        for (const auto& r : p.releases)
+        for (const auto &r : p.releases)
             n += p.mset.snippet(r.body(), searchd::kSnippetLength, schema::make_stemmer()).size();
         return n;
     };
@@ -71,7 +71,7 @@ int main(int argc, char** argv) {
                             std::pair{"MSet::snippet defaults, whole body", +defaults}}) {
         std::vector<double> times;
         for (int round = 0; round < 5; ++round)
-            for (const auto& p : pages) {
+            for (const auto &p : pages) {
                 auto start = Clock::now();
                 volatile std::size_t sink = fn(p);
                 (void)sink;

@@ -7,9 +7,9 @@
 //
 // With --check it exits 1 when a Pressroom figure falls below the baseline by more than the
 // baseline's margin, or when a ranking target (see check_targets) is missed.
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
-#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>

@@ -25,15 +25,15 @@ const std::vector<std::string> kSeeds = {
     "003_1c1750da9e3d431d", "004_470a66b87affb606",
 };
 
-std::string seed_path(const std::string& name) {
+std::string seed_path(const std::string &name) {
     return std::string(PRESS_SOURCE_DIR) + "/corpus/seeds/" + name + ".txt";
 }
 
-std::string golden_path(const std::string& name) {
+std::string golden_path(const std::string &name) {
     return std::string(PRESS_SOURCE_DIR) + "/tests/golden/seeds/" + name + ".expected.json";
 }
 
-std::string read_file(const std::string& path) {
+std::string read_file(const std::string &path) {
     std::ifstream in(path, std::ios::binary);
     REQUIRE(in.good());
     std::ostringstream out;
@@ -41,7 +41,7 @@ std::string read_file(const std::string& path) {
     return out.str();
 }
 
-const char* layout_name(PageLayout layout) {
+const char *layout_name(PageLayout layout) {
     switch (layout) {
     case PageLayout::SeoulCity:
         return "SeoulCity";
@@ -53,14 +53,14 @@ const char* layout_name(PageLayout layout) {
     return "?";
 }
 
-nlohmann::json canonical(const ParsedPage& page) {
+nlohmann::json canonical(const ParsedPage &page) {
     nlohmann::json j = pressroom::to_json(page.release);
     j["layout"] = layout_name(page.layout);
     j["warnings"] = page.warnings;
     return j;
 }
 
-ParsedPage parse_seed(const std::string& name) {
+ParsedPage parse_seed(const std::string &name) {
     auto parsed = parse_page(read_file(seed_path(name)));
     INFO(name << ": " << (parsed ? "" : parsed.error().message));
     REQUIRE(parsed.ok());
@@ -68,11 +68,11 @@ ParsedPage parse_seed(const std::string& name) {
 }
 
 bool update_golden() {
-    const char* env = std::getenv("PRESS_UPDATE_GOLDEN");
+    const char *env = std::getenv("PRESS_UPDATE_GOLDEN");
     return env != nullptr && std::string(env) == "1";
 }
 
-std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+std::string replace_all(std::string s, const std::string &from, const std::string &to) {
     for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
         s.replace(at, from.size(), to);
     return s;
@@ -81,7 +81,7 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
 } // namespace
 
 TEST_CASE("seed pages match their golden files", "[page_parser]") {
-    for (const auto& name : kSeeds) {
+    for (const auto &name : kSeeds) {
         CAPTURE(name);
         // dump(2) of a parsed file compares structure, not the file's incidental whitespace.
         const std::string actual = canonical(parse_seed(name)).dump(2, ' ', false);
@@ -102,8 +102,7 @@ TEST_CASE("titles and layouts of all seed pages", "[page_parser]") {
         std::size_t paragraphs;
     };
     const std::vector<Row> rows = {
-        {kSeeds[0], "Mayor Park Won Soon Visits China to Attend 21st Century Council",
-         PageLayout::SeoulCity, 5},
+        {kSeeds[0], "Mayor Park Won Soon Visits China to Attend 21st Century Council", PageLayout::SeoulCity, 5},
         {kSeeds[1], "Mayor Park Won-soon Gives Seoul Mayor Inaugural Lecture at China\u2019s Peking University",
          PageLayout::SeoulCity, 6},
         {kSeeds[2], "Official Visit to Beijing, China", PageLayout::SeoulCity, 5},
@@ -111,10 +110,9 @@ TEST_CASE("titles and layouts of all seed pages", "[page_parser]") {
          "Seoul, Beijing Agree to Set up Organization to Integrate Bilateral Economic, Cultural, "
          "and Educational Exchanges",
          PageLayout::SeoulCity, 7},
-        {kSeeds[4], "Mayors of Seoul and Beijing agree to strengthen cooperation",
-         PageLayout::Newspaper, 6},
+        {kSeeds[4], "Mayors of Seoul and Beijing agree to strengthen cooperation", PageLayout::Newspaper, 6},
     };
-    for (const auto& row : rows) {
+    for (const auto &row : rows) {
         CAPTURE(row.name);
         ParsedPage page = parse_seed(row.name);
         CHECK(page.release.title == row.title);
@@ -141,7 +139,7 @@ TEST_CASE("city pages state no date and keep their category as written", "[page_
         {kSeeds[2], "Mayor's Hope Journal", "SMG 1368"},
         {kSeeds[3], "Mayor's News2", "SMG 2650"},
     };
-    for (const auto& row : rows) {
+    for (const auto &row : rows) {
         CAPTURE(row[0]);
         ParsedPage page = parse_seed(row[0]);
         CHECK_FALSE(page.release.date.has_value());
@@ -178,18 +176,18 @@ TEST_CASE("repeated title is dropped from the body", "[page_parser]") {
 }
 
 TEST_CASE("no boilerplate in titles or paragraphs", "[page_parser]") {
-    const std::vector<std::string> boilerplate = {"Go to Main Content", "Go to contents", "SMG 5",
-                                                  "Posted", "sunrise@donga.com"};
-    for (const auto& name : kSeeds) {
+    const std::vector<std::string> boilerplate = {"Go to Main Content", "Go to contents", "SMG 5", "Posted",
+                                                  "sunrise@donga.com"};
+    for (const auto &name : kSeeds) {
         ParsedPage page = parse_seed(name);
-        for (const auto& needle : boilerplate) {
+        for (const auto &needle : boilerplate) {
             CAPTURE(name, needle);
             CHECK(page.release.title.find(needle) == std::string::npos);
-            for (const auto& p : page.release.paragraphs)
+            for (const auto &p : page.release.paragraphs)
                 CHECK(p.find(needle) == std::string::npos);
         }
         // Curly quotes are kept; NBSPs and indentation are not.
-        for (const auto& p : page.release.paragraphs) {
+        for (const auto &p : page.release.paragraphs) {
             CAPTURE(name, p);
             CHECK(p.find("\u00a0") == std::string::npos);
             CHECK(p.front() != ' ');
@@ -199,7 +197,7 @@ TEST_CASE("no boilerplate in titles or paragraphs", "[page_parser]") {
 }
 
 TEST_CASE("CRLF line endings parse the same as LF", "[page_parser]") {
-    for (const auto& name : kSeeds) {
+    for (const auto &name : kSeeds) {
         CAPTURE(name);
         const std::string lf = read_file(seed_path(name));
         auto crlf = parse_page(replace_all(lf, "\n", "\r\n"));
@@ -223,14 +221,14 @@ TEST_CASE("edge-case pages", "[page_parser]") {
         {"whitespace only", " \n\t\r\n \xc2\xa0 \n", false, "empty", 0},
         {"invalid UTF-8", "\xff\xfe", false, "UTF-8", 0},
         {"city header with no body",
-         "Go to Main Content\n\nMayor's News2\n\n  \u2022 A title\n\n  \u2022 Mayor's News2 SMG 1\n\n",
-         false, "no body paragraphs", 0},
+         "Go to Main Content\n\nMayor's News2\n\n  \u2022 A title\n\n  \u2022 Mayor's News2 SMG 1\n\n", false,
+         "no body paragraphs", 0},
         {"newspaper header with no body",
          "Go to contents\n\nT\n\nT\n\nPosted Aug. 1, 2024 08:21\n\nReporter kim@example.com\n", false,
          "no body paragraphs", 0},
         {"unknown layout title only", "Just a title\n\n", false, "no body paragraphs", 0},
     };
-    for (const auto& row : rows) {
+    for (const auto &row : rows) {
         CAPTURE(row.label, row.input);
         auto parsed = parse_page(row.input);
         REQUIRE(parsed.ok() == row.ok);
@@ -257,10 +255,10 @@ TEST_CASE("newspaper dates accept month names full or abbreviated", "[page_parse
         {"Posted August 01, 2024", "2024-08-01"},
         {"Posted Sept. 30, 2023 23:59", "2023-09-30T23:59"},
         {"Posted Feb. 29, 2024 10:00", "2024-02-29T10:00"},
-        {"Posted Feb. 29, 2023 10:00", ""},  // no such day: undated, with a warning
+        {"Posted Feb. 29, 2023 10:00", ""},    // no such day: undated, with a warning
         {"Posted Augustus 1, 2024 10:00", ""}, // not a month name
     };
-    for (const auto& row : rows) {
+    for (const auto &row : rows) {
         CAPTURE(row.posted);
         auto parsed = parse_page("Go to contents\n\nTitle\n\nTitle\n\n" + row.posted +
                                  "\n\nBody.\n\nSeoul=Kim reporter kim@example.com\n");

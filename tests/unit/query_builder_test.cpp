@@ -103,7 +103,7 @@ TEST_CASE("build_query parses the query language", "[query_builder]") {
         {"  seoul\u00A0\u00A0 busan  ", "Query((Zseoul@1 AND Zbusan@2))"},
     };
     Xapian::Database db;
-    for (const auto& row : rows) {
+    for (const auto &row : rows) {
         CAPTURE(row.q);
         auto built = build_query(row.q, db);
         CHECK(built.query.get_description() == row.description);
@@ -114,13 +114,13 @@ TEST_CASE("build_query parses the query language", "[query_builder]") {
 
 TEST_CASE("build_query matches everything for an empty query", "[query_builder]") {
     const std::string rows[] = {
-        "",              // nothing typed
-        "   ",           // only spaces
-        "\t\n ",         // other whitespace
-        "\u00A0\u200B",  // a no-break space and a zero-width space
+        "",             // nothing typed
+        "   ",          // only spaces
+        "\t\n ",        // other whitespace
+        "\u00A0\u200B", // a no-break space and a zero-width space
     };
     Xapian::Database db;
-    for (const auto& q : rows) {
+    for (const auto &q : rows) {
         CAPTURE(q);
         auto built = build_query(q, db);
         CHECK(built.match_all);
@@ -145,7 +145,7 @@ TEST_CASE("build_query searches the words when the syntax is broken", "[query_bu
         {"OR OR", "Query((or@1 AND or@2))"},
     };
     Xapian::Database db;
-    for (const auto& row : rows) {
+    for (const auto &row : rows) {
         CAPTURE(row.q);
         Xapian::Query query;
         bool reparsed = false;
@@ -188,7 +188,7 @@ TEST_CASE("snippet_hints keeps unprefixed terms and shortens stems", "[query_bui
         {"econom*", {}},
     };
     Xapian::Database db;
-    for (const auto& row : rows) {
+    for (const auto &row : rows) {
         CAPTURE(row.q);
         CHECK(snippet_hints(build_query(row.q, db).query) == row.hints);
     }
@@ -197,9 +197,9 @@ TEST_CASE("snippet_hints keeps unprefixed terms and shortens stems", "[query_bui
 TEST_CASE("build_query reads typed years as a date preference", "[query_builder]") {
     struct Row {
         std::string q;
-        std::string strict;              // what must match
-        std::vector<std::string> years;  // the preference
-        bool match_all;                  // no words left: the year's releases, newest first
+        std::string strict;             // what must match
+        std::vector<std::string> years; // the preference
+        bool match_all;                 // no words left: the year's releases, newest first
     };
     const Row rows[] = {
         // the year is not a word that must appear
@@ -216,7 +216,7 @@ TEST_CASE("build_query reads typed years as a date preference", "[query_builder]
         {"1492", "Query(1492@1)", {}, false},
     };
     Xapian::Database db;
-    for (const auto& row : rows) {
+    for (const auto &row : rows) {
         CAPTURE(row.q);
         auto built = build_query(row.q, db);
         CHECK(built.query.get_description() == row.strict);
@@ -231,9 +231,8 @@ TEST_CASE("build_query offers partial matches and ranking evidence", "[query_bui
     // any of the words
     CHECK(built.partial.get_description() == "Query((Ztoler@1 OR Zfraud@2 OR Ztaxpay@3))");
     // neighbouring words close together, in order; the words in the title
-    CHECK(built.bonus.get_description() ==
-          "Query((((tolerate PHRASE 4 fraud) OR (fraud PHRASE 4 taxpayers)) OR "
-          "(ZStoler@1 OR ZSfraud@2 OR ZStaxpay@3)))");
+    CHECK(built.bonus.get_description() == "Query((((tolerate PHRASE 4 fraud) OR (fraud PHRASE 4 taxpayers)) OR "
+                                           "(ZStoler@1 OR ZSfraud@2 OR ZStaxpay@3)))");
     // a phrase and a required word stay strict in the partial query
     auto strict_parts = build_query("\"money laundering\" +bank cartel", db);
     CHECK(strict_parts.partial.get_description() ==

@@ -27,32 +27,30 @@ namespace {
 // A file path under the system temp directory, removed when it goes out of scope.
 class TempFile {
   public:
-    explicit TempFile(const std::string& suffix) {
+    explicit TempFile(const std::string &suffix) {
         static std::atomic<int> counter{0};
         m_path = fs::temp_directory_path() /
-                 ("pressroom-record-reader-" + std::to_string(::getpid()) + "-" +
-                  std::to_string(counter++) + suffix);
+                 ("pressroom-record-reader-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + suffix);
     }
     ~TempFile() {
         std::error_code ec;
         fs::remove(m_path, ec);
     }
-    TempFile(const TempFile&) = delete;
-    TempFile& operator=(const TempFile&) = delete;
+    TempFile(const TempFile &) = delete;
+    TempFile &operator=(const TempFile &) = delete;
 
-    const fs::path& path() const { return m_path; }
+    const fs::path &path() const { return m_path; }
 
-    void write_plain(const std::string& content) const {
+    void write_plain(const std::string &content) const {
         std::ofstream out(m_path, std::ios::binary);
         out << content;
         REQUIRE(out.good());
     }
 
-    void write_gzip(const std::string& content) const {
+    void write_gzip(const std::string &content) const {
         gzFile gz = gzopen(m_path.c_str(), "wb");
         REQUIRE(gz != nullptr);
-        REQUIRE(gzwrite(gz, content.data(), static_cast<unsigned>(content.size())) ==
-                static_cast<int>(content.size()));
+        REQUIRE(gzwrite(gz, content.data(), static_cast<unsigned>(content.size())) == static_cast<int>(content.size()));
         REQUIRE(gzclose(gz) == Z_OK);
     }
 
@@ -60,7 +58,7 @@ class TempFile {
     fs::path m_path;
 };
 
-std::vector<std::string> read_all(const fs::path& path) {
+std::vector<std::string> read_all(const fs::path &path) {
     LineReader reader(path);
     std::vector<std::string> lines;
     std::string line;
@@ -94,17 +92,16 @@ TEST_CASE("parse_record reads a record with every field", "[record_reader]") {
     auto parsed = parse_record(line);
     INFO((parsed ? "" : parsed.error().message));
     REQUIRE(parsed.ok());
-    const auto& r = *parsed;
-    CHECK(r.id == "doj-17-123");                              // trimmed
-    CHECK(r.title == "Mayor Park Won-soon speaks");           // NBSP normalised, whitespace collapsed
-    CHECK(r.category == "Tax Division; USAO - Florida");      // kept as stated
-    CHECK(r.source == "Office of Public Affairs");            // whitespace collapsed
-    CHECK(r.url == "https://example.org/pr/1");               // trimmed
-    CHECK(r.lang == "ko");                                    // trimmed and lower-cased
+    const auto &r = *parsed;
+    CHECK(r.id == "doj-17-123");                         // trimmed
+    CHECK(r.title == "Mayor Park Won-soon speaks");      // NBSP normalised, whitespace collapsed
+    CHECK(r.category == "Tax Division; USAO - Florida"); // kept as stated
+    CHECK(r.source == "Office of Public Affairs");       // whitespace collapsed
+    CHECK(r.url == "https://example.org/pr/1");          // trimmed
+    CHECK(r.lang == "ko");                               // trimmed and lower-cased
     REQUIRE(r.date.has_value());
-    CHECK(*r.date == Date{2014, 3, 5, -1, -1});               // trimmed before parsing
-    CHECK(r.paragraphs ==
-          std::vector<std::string>{"First line same paragraph.", "Second paragraph.", "Third \u00E9."});
+    CHECK(*r.date == Date{2014, 3, 5, -1, -1}); // trimmed before parsing
+    CHECK(r.paragraphs == std::vector<std::string>{"First line same paragraph.", "Second paragraph.", "Third \u00E9."});
     CHECK_FALSE(r.updated.has_value());
 }
 
@@ -122,8 +119,8 @@ TEST_CASE("parse_record ignores unknown fields and accepts nulls", "[record_read
         // unknown nested objects, at any depth
         {R"({"meta":{"nested":{"deep":[1,{"x":null}]}},"id":"a","body":"x"})", "", "", "en", false},
         // every optional field null
-        {R"({"id":"a","body":"x","title":null,"category":null,"source":null,"url":null,"lang":null,"date":null})", "", "",
-         "en", false},
+        {R"({"id":"a","body":"x","title":null,"category":null,"source":null,"url":null,"lang":null,"date":null})", "",
+         "", "en", false},
         // optional fields missing: lang defaults to en
         {R"({"id":"a","body":"x"})", "", "", "en", false},
         // empty strings behave like null
@@ -139,7 +136,7 @@ TEST_CASE("parse_record ignores unknown fields and accepts nulls", "[record_read
         // leading whitespace around the JSON is fine
         {"  {\"id\":\"a\",\"body\":\"x\"}  ", "", "", "en", false},
     };
-    for (const auto& row : rows) {
+    for (const auto &row : rows) {
         CAPTURE(row.line);
         auto parsed = parse_record(row.line);
         INFO((parsed ? "" : parsed.error().message));
@@ -159,14 +156,14 @@ TEST_CASE("parse_record splits the body into paragraphs at blank lines", "[recor
         std::vector<std::string> paragraphs;
     };
     const Row rows[] = {
-        {"One.", {"One."}},                                      // a single paragraph
-        {"One.\\n\\nTwo.", {"One.", "Two."}},                    // blank line
-        {"One\\ncontinued.\\n\\nTwo.", {"One continued.", "Two."}}, // inner newline joined
-        {"One.\\r\\n\\r\\nTwo.", {"One.", "Two."}},              // CRLF
+        {"One.", {"One."}},                                              // a single paragraph
+        {"One.\\n\\nTwo.", {"One.", "Two."}},                            // blank line
+        {"One\\ncontinued.\\n\\nTwo.", {"One continued.", "Two."}},      // inner newline joined
+        {"One.\\r\\n\\r\\nTwo.", {"One.", "Two."}},                      // CRLF
         {"\\n\\n  One.  \\n \\t \\n\\n\\nTwo.\\n\\n", {"One.", "Two."}}, // whitespace lines and padding
-        {"a\\u00a0b\\u200bc", {"a bc"}},                         // body is normalised too
+        {"a\\u00a0b\\u200bc", {"a bc"}},                                 // body is normalised too
     };
-    for (const auto& row : rows) {
+    for (const auto &row : rows) {
         CAPTURE(row.body);
         auto parsed = parse_record(R"({"id":"a","body":")" + row.body + "\"}");
         INFO((parsed ? "" : parsed.error().message));
@@ -228,7 +225,7 @@ TEST_CASE("parse_record rejects bad records with a message naming the problem", 
         // numeric date
         {R"({"id":"a","body":"x","date":2014})", "field `date` must be a string or null, got number"},
     };
-    for (const auto& row : rows) {
+    for (const auto &row : rows) {
         CAPTURE(row.line);
         auto parsed = parse_record(row.line);
         REQUIRE_FALSE(parsed.ok());
@@ -243,15 +240,16 @@ TEST_CASE("LineReader reads plain and gzip files alike", "[record_reader]") {
         std::vector<std::string> lines;
     };
     const Row rows[] = {
-        {"one\ntwo\nthree\n", {"one", "two", "three"}},     // LF with a final newline
-        {"one\r\ntwo\r\n", {"one", "two"}},                 // CRLF
-        {"one\ntwo", {"one", "two"}},                       // last line without newline
-        {"one\n\nthree\n", {"one", "", "three"}},           // empty line in the middle is returned
-        {"\n", {""}},                                       // a single empty line
-        {"", {}},                                           // empty file: no line
-        {"caf\xC3\xA9 \xEC\x84\x9C\xEC\x9A\xB8\n", {"caf\xC3\xA9 \xEC\x84\x9C\xEC\x9A\xB8"}}, // UTF-8 bytes pass through
+        {"one\ntwo\nthree\n", {"one", "two", "three"}}, // LF with a final newline
+        {"one\r\ntwo\r\n", {"one", "two"}},             // CRLF
+        {"one\ntwo", {"one", "two"}},                   // last line without newline
+        {"one\n\nthree\n", {"one", "", "three"}},       // empty line in the middle is returned
+        {"\n", {""}},                                   // a single empty line
+        {"", {}},                                       // empty file: no line
+        {"caf\xC3\xA9 \xEC\x84\x9C\xEC\x9A\xB8\n",
+         {"caf\xC3\xA9 \xEC\x84\x9C\xEC\x9A\xB8"}}, // UTF-8 bytes pass through
     };
-    for (const auto& row : rows) {
+    for (const auto &row : rows) {
         CAPTURE(row.content);
         TempFile plain(".jsonl");
         plain.write_plain(row.content);
@@ -309,12 +307,12 @@ TEST_CASE("LineReader reports a truncated gzip file", "[record_reader]") {
         std::uintmax_t keep; // bytes of the gzip file kept
     };
     const Row rows[] = {
-        {size / 2},  // cut in the middle of the deflate stream
-        {size - 4},  // only the length in the trailer missing
-        {size - 8},  // the whole trailer (CRC and length) missing
-        {20},        // little more than the header
+        {size / 2}, // cut in the middle of the deflate stream
+        {size - 4}, // only the length in the trailer missing
+        {size - 8}, // the whole trailer (CRC and length) missing
+        {20},       // little more than the header
     };
-    for (const auto& row : rows) {
+    for (const auto &row : rows) {
         CAPTURE(row.keep);
         TempFile cut(".jsonl.gz");
         fs::copy_file(whole.path(), cut.path());
@@ -326,14 +324,14 @@ TEST_CASE("LineReader reports a truncated gzip file", "[record_reader]") {
             while (reader.next(line))
                 lines.push_back(line);
             FAIL("no error after " << lines.size() << " lines");
-        } catch (const std::runtime_error& e) {
+        } catch (const std::runtime_error &e) {
             const std::string message = e.what();
             CAPTURE(message);
             CHECK((message.find("truncated") != std::string::npos || message.find("corrupt") != std::string::npos));
             CHECK(message.find(cut.path().string()) != std::string::npos);
         }
         // Every line returned before the error is a complete line of the original.
-        for (const auto& l : lines)
+        for (const auto &l : lines)
             CHECK(content.find(l + "\n") != std::string::npos);
     }
 }

@@ -23,9 +23,9 @@ using pressroom::searchd::SearchResult;
 
 namespace {
 
-std::set<std::string> keys(const json& j) {
+std::set<std::string> keys(const json &j) {
     std::set<std::string> out;
-    for (const auto& item : j.items())
+    for (const auto &item : j.items())
         out.insert(item.key());
     return out;
 }
@@ -59,7 +59,7 @@ TEST_CASE("render_error names the code and carries the message", "[render]") {
         {ErrorCode::Unavailable, "unavailable"},            // index cannot be opened
         {ErrorCode::Internal, "internal"},                  // a bug
     };
-    for (const auto& row : rows) {
+    for (const auto &row : rows) {
         CAPTURE(row.name);
         const std::string message = "parameter `page` must be a whole number from 1 to 1000, got `0`";
         json j = json::parse(render_error(Error{row.code, message}));
@@ -87,8 +87,8 @@ TEST_CASE("render_search writes every field", "[render]") {
     result.hits.push_back(full_hit());
 
     json j = json::parse(render_search(result, 12.34567));
-    CHECK(keys(j) == std::set<std::string>{"query", "total", "total_exact", "page", "per_page", "took_ms", "notice",
-                                           "hits"});
+    CHECK(keys(j) ==
+          std::set<std::string>{"query", "total", "total_exact", "page", "per_page", "took_ms", "notice", "hits"});
     CHECK(j["query"] == "mayor");
     CHECK(j["total"] == 1234);
     CHECK(j["total_exact"] == false);
@@ -99,7 +99,7 @@ TEST_CASE("render_search writes every field", "[render]") {
     REQUIRE(j["hits"].is_array());
     REQUIRE(j["hits"].size() == 1);
 
-    const json& hit = j["hits"][0];
+    const json &hit = j["hits"][0];
     CHECK(keys(hit) == std::set<std::string>{"id", "title", "title_html", "url", "date", "category", "source",
                                              "snippet_html", "score"});
     CHECK(hit["id"] == "doj-17-123");
@@ -125,7 +125,7 @@ TEST_CASE("render_search writes null for empty optional fields", "[render]") {
     json j = json::parse(render_search(result, 0));
     CHECK(j["notice"].is_null());
     CHECK(j["query"] == "");
-    const json& h = j["hits"][0];
+    const json &h = j["hits"][0];
     CHECK(h["url"].is_null());
     CHECK(h["category"].is_null());
     CHECK(h["source"].is_null());
@@ -142,12 +142,12 @@ TEST_CASE("render_search writes the date at its precision", "[render]") {
         std::string iso;
     };
     const Row rows[] = {
-        {{2013, 0, 0, -1, -1}, "2013"},                 // year only
-        {{2013, 4, 0, -1, -1}, "2013-04"},              // year and month
-        {{2013, 4, 21, -1, -1}, "2013-04-21"},          // full date
-        {{2013, 4, 21, 16, 30}, "2013-04-21T16:30"},    // with a time
+        {{2013, 0, 0, -1, -1}, "2013"},              // year only
+        {{2013, 4, 0, -1, -1}, "2013-04"},           // year and month
+        {{2013, 4, 21, -1, -1}, "2013-04-21"},       // full date
+        {{2013, 4, 21, 16, 30}, "2013-04-21T16:30"}, // with a time
     };
-    for (const auto& row : rows) {
+    for (const auto &row : rows) {
         CAPTURE(row.iso);
         SearchHit hit = full_hit();
         hit.release.date = row.date;
@@ -164,12 +164,12 @@ TEST_CASE("render_search rounds score and time to three decimals", "[render]") {
         double rounded;
     };
     const Row rows[] = {
-        {1.23456, 1.235},   // rounds up
-        {1.2344, 1.234},    // rounds down
-        {0.0004, 0.0},      // tiny values become 0
-        {42.0, 42.0},       // whole numbers unchanged
+        {1.23456, 1.235}, // rounds up
+        {1.2344, 1.234},  // rounds down
+        {0.0004, 0.0},    // tiny values become 0
+        {42.0, 42.0},     // whole numbers unchanged
     };
-    for (const auto& row : rows) {
+    for (const auto &row : rows) {
         CAPTURE(row.value);
         SearchHit hit = full_hit();
         hit.score = row.value;

@@ -27,21 +27,21 @@ TEST_CASE("valid parameters are read", "[search_request]") {
         int per_page;
     };
     const Row rows[] = {
-        {{{"q", "seoul"}}, "seoul", 1, 10},                                  // q only
-        {{{"q", "  mayor  of seoul "}}, "  mayor  of seoul ", 1, 10},        // q kept as sent
+        {{{"q", "seoul"}}, "seoul", 1, 10},                                       // q only
+        {{{"q", "  mayor  of seoul "}}, "  mayor  of seoul ", 1, 10},             // q kept as sent
         {{{"q", "\xEC\x84\x9C\xEC\x9A\xB8"}}, "\xEC\x84\x9C\xEC\x9A\xB8", 1, 10}, // UTF-8 q
-        {{{"q", ""}}, "", 1, 10},                                            // empty q is the match-all query
-        {{{"page", "1"}}, "", 1, 10},                                        // lowest page
-        {{{"page", "1000"}}, "", 1000, 10},                                  // highest page
-        {{{"page", "007"}}, "", 7, 10},                                      // leading zeros are decimal
-        {{{"per_page", "1"}}, "", 1, 1},                                     // lowest per_page
-        {{{"per_page", "100"}}, "", 1, 100},                                 // highest per_page
-        {{{"page", ""}}, "", 1, 10},                                         // empty page: default
-        {{{"per_page", ""}}, "", 1, 10},                                     // empty per_page: default
-        {{{"q", "x"}, {"page", "3"}, {"per_page", "25"}}, "x", 3, 25},       // all together
-        {{{"sort", "date"}, {"callback", "f"}}, "", 1, 10},                  // unknown parameters ignored
+        {{{"q", ""}}, "", 1, 10},                                                 // empty q is the match-all query
+        {{{"page", "1"}}, "", 1, 10},                                             // lowest page
+        {{{"page", "1000"}}, "", 1000, 10},                                       // highest page
+        {{{"page", "007"}}, "", 7, 10},                                           // leading zeros are decimal
+        {{{"per_page", "1"}}, "", 1, 1},                                          // lowest per_page
+        {{{"per_page", "100"}}, "", 1, 100},                                      // highest per_page
+        {{{"page", ""}}, "", 1, 10},                                              // empty page: default
+        {{{"per_page", ""}}, "", 1, 10},                                          // empty per_page: default
+        {{{"q", "x"}, {"page", "3"}, {"per_page", "25"}}, "x", 3, 25},            // all together
+        {{{"sort", "date"}, {"callback", "f"}}, "", 1, 10},                       // unknown parameters ignored
     };
-    for (const auto& row : rows) {
+    for (const auto &row : rows) {
         CAPTURE(row.q, row.page, row.per_page);
         auto request = parse_search_request(row.params);
         INFO((request ? "" : request.error().message));
@@ -61,30 +61,29 @@ TEST_CASE("out of range or malformed numbers are rejected with the exact message
     const std::string page = "parameter `page` must be a whole number from 1 to 1000, got ";
     const std::string per_page = "parameter `per_page` must be a whole number from 1 to 100, got ";
     const Row rows[] = {
-        {"page", "0", page + "`0`"},                                 // below the range
-        {"page", "1001", page + "`1001`"},                           // above the range
-        {"page", "-1", page + "`-1`"},                               // negative
-        {"page", "abc", page + "`abc`"},                             // not a number
-        {"page", "1.5", page + "`1.5`"},                             // not whole
-        {"page", "10abc", page + "`10abc`"},                         // trailing garbage
-        {"page", " 5", page + "` 5`"},                               // leading space
+        {"page", "0", page + "`0`"},         // below the range
+        {"page", "1001", page + "`1001`"},   // above the range
+        {"page", "-1", page + "`-1`"},       // negative
+        {"page", "abc", page + "`abc`"},     // not a number
+        {"page", "1.5", page + "`1.5`"},     // not whole
+        {"page", "10abc", page + "`10abc`"}, // trailing garbage
+        {"page", " 5", page + "` 5`"},       // leading space
         // a long value is cut at a character boundary, never shown as "not UTF-8"
-        {"page", "가가가가가가가가가가가가가가",
-         page + "`가가가가가가가가가가가가가…`"},
-        {"page", "5 ", page + "`5 `"},                               // trailing space
-        {"page", "+5", page + "`+5`"},                               // explicit plus sign
-        {"page", "0x10", page + "`0x10`"},                           // hexadecimal
-        {"page", "1e3", page + "`1e3`"},                             // exponent notation
-        {"page", "99999999999999999999", page + "`99999999999999999999`"}, // overflows int
-        {"page", "2147483648", page + "`2147483648`"},               // INT_MAX + 1
+        {"page", "가가가가가가가가가가가가가가", page + "`가가가가가가가가가가가가가…`"},
+        {"page", "5 ", page + "`5 `"},                                                 // trailing space
+        {"page", "+5", page + "`+5`"},                                                 // explicit plus sign
+        {"page", "0x10", page + "`0x10`"},                                             // hexadecimal
+        {"page", "1e3", page + "`1e3`"},                                               // exponent notation
+        {"page", "99999999999999999999", page + "`99999999999999999999`"},             // overflows int
+        {"page", "2147483648", page + "`2147483648`"},                                 // INT_MAX + 1
         {"page", std::string(60, '7'), page + "`" + std::string(40, '7') + "\u2026`"}, // long value cut to 40 bytes
-        {"page", "\xFF", page + "`(not UTF-8)`"},                    // binary value not echoed
-        {"per_page", "0", per_page + "`0`"},                         // below the range
-        {"per_page", "101", per_page + "`101`"},                     // above the range
-        {"per_page", "-5", per_page + "`-5`"},                       // negative
-        {"per_page", "ten", per_page + "`ten`"},                     // not a number
+        {"page", "\xFF", page + "`(not UTF-8)`"},                                      // binary value not echoed
+        {"per_page", "0", per_page + "`0`"},                                           // below the range
+        {"per_page", "101", per_page + "`101`"},                                       // above the range
+        {"per_page", "-5", per_page + "`-5`"},                                         // negative
+        {"per_page", "ten", per_page + "`ten`"},                                       // not a number
     };
-    for (const auto& row : rows) {
+    for (const auto &row : rows) {
         CAPTURE(row.name, row.value);
         auto request = parse_search_request({{row.name, row.value}});
         REQUIRE_FALSE(request.ok());
@@ -103,7 +102,7 @@ TEST_CASE("rejects a query longer than the limit", "[search_request]") {
         {kMaxQueryBytes + 1, false}, // one byte over
         {5000, false},               // far over
     };
-    for (const auto& row : rows) {
+    for (const auto &row : rows) {
         CAPTURE(row.bytes);
         auto request = parse_search_request({{"q", std::string(row.bytes, 'a')}});
         CHECK(request.ok() == row.ok);
@@ -117,11 +116,11 @@ TEST_CASE("rejects a query longer than the limit", "[search_request]") {
 
 TEST_CASE("rejects a query that is not UTF-8", "[search_request]") {
     const std::string rows[] = {
-        "caf\xE9",           // Latin-1 é
-        "\xEC\x84",          // cut multi-byte sequence
-        "ok\xC0\xAF",        // overlong encoding
+        "caf\xE9",    // Latin-1 é
+        "\xEC\x84",   // cut multi-byte sequence
+        "ok\xC0\xAF", // overlong encoding
     };
-    for (const auto& q : rows) {
+    for (const auto &q : rows) {
         CAPTURE(q);
         auto request = parse_search_request({{"q", q}});
         REQUIRE_FALSE(request.ok());

@@ -53,12 +53,13 @@ TEST_CASE("snippet_source starts at the first paragraph with a hint", "[snippet]
         // an empty hint matches nothing
         {kRelease, {""}, kRelease[0] + " " + kRelease[1] + " " + kRelease[2]},
         // a non-ASCII hint matches byte for byte: 예산 is in the second paragraph
-        {{"\xEC\x84\x9C\xEC\x9A\xB8", "\xEC\x98\x88\xEC\x82\xB0 \xEB\xB0\x9C\xED\x91\x9C"}, {"\xEC\x98\x88\xEC\x82\xB0"},
+        {{"\xEC\x84\x9C\xEC\x9A\xB8", "\xEC\x98\x88\xEC\x82\xB0 \xEB\xB0\x9C\xED\x91\x9C"},
+         {"\xEC\x98\x88\xEC\x82\xB0"},
          "\xEC\x98\x88\xEC\x82\xB0 \xEB\xB0\x9C\xED\x91\x9C"},
         // no paragraphs: nothing
         {{}, {"budget"}, ""},
     };
-    for (const auto& row : rows) {
+    for (const auto &row : rows) {
         CAPTURE(row.hints, row.expected);
         CHECK(snippet_source(row.paragraphs, row.hints) == row.expected);
     }
@@ -71,20 +72,20 @@ TEST_CASE("snippet_source respects the cap", "[snippet]") {
         std::string expected;
     };
     const Row rows[] = {
-        {{"abcdef", "ghij"}, 8, "abcdef"},          // a word would be cut: end at the space before it
-        {{"abcdef", "ghij"}, 6, "abcdef"},          // the first paragraph fills the cap
-        {{"abcdef", "ghij"}, 7, "abcdef"},          // the cap falls just after the space
-        {{"abcdefghij"}, 4, "abcd"},                // no space at all: cut at the cap
-        {{"abcdef", "ghij"}, 11, "abcdef ghij"},    // exactly everything
-        {{"abcdef", "ghij"}, 100, "abcdef ghij"},   // cap larger than the text
-        {{"abcdef", "ghij"}, 0, ""},                // zero cap
-        {{kKorean}, 16, kKorean},                   // Korean text that fits exactly
+        {{"abcdef", "ghij"}, 8, "abcdef"},                       // a word would be cut: end at the space before it
+        {{"abcdef", "ghij"}, 6, "abcdef"},                       // the first paragraph fills the cap
+        {{"abcdef", "ghij"}, 7, "abcdef"},                       // the cap falls just after the space
+        {{"abcdefghij"}, 4, "abcd"},                             // no space at all: cut at the cap
+        {{"abcdef", "ghij"}, 11, "abcdef ghij"},                 // exactly everything
+        {{"abcdef", "ghij"}, 100, "abcdef ghij"},                // cap larger than the text
+        {{"abcdef", "ghij"}, 0, ""},                             // zero cap
+        {{kKorean}, 16, kKorean},                                // Korean text that fits exactly
         {{kKorean}, 15, "\xEC\x84\x9C\xEC\x9A\xB8\xEC\x8B\x9C"}, // a word would be cut: end at the space
         {{kKorean}, 12, "\xEC\x84\x9C\xEC\x9A\xB8\xEC\x8B\x9C"}, // cap just after the space
         {{kKorean}, 8, "\xEC\x84\x9C\xEC\x9A\xB8"},              // no space before the cap: 시 would be split
-        {{kKorean}, 2, ""},                                                  // not even one character fits
+        {{kKorean}, 2, ""},                                      // not even one character fits
     };
-    for (const auto& row : rows) {
+    for (const auto &row : rows) {
         CAPTURE(row.cap);
         CHECK(snippet_source(row.paragraphs, {}, row.cap) == row.expected);
     }
@@ -145,7 +146,7 @@ TEST_CASE("opening_html escapes and cuts the opening of a text", "[snippet]") {
         // empty text
         {"", 300, ""},
     };
-    for (const auto& row : rows) {
+    for (const auto &row : rows) {
         CAPTURE(row.text, row.length);
         CHECK(opening_html(row.text, row.length) == row.expected);
     }
