@@ -84,7 +84,6 @@ std::string drop_apostrophes(const std::string &s) {
 } // namespace
 
 bool is_valid_utf8(std::string_view s) {
-    std::size_t i = 0;
     const auto *p = reinterpret_cast<const uint8_t *>(s.data());
     const auto n = static_cast<int32_t>(s.size());
     int32_t idx = 0;
@@ -94,7 +93,6 @@ bool is_valid_utf8(std::string_view s) {
         if (c < 0)
             return false;
     }
-    (void)i;
     return true;
 }
 

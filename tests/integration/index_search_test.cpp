@@ -83,7 +83,7 @@ TEST_CASE("title and name queries put the right article first", "[index_search]"
 TEST_CASE("a title match outranks the same word in a body", "[index_search]") {
     SeedIndex idx;
     searchd::Searcher s(idx.db);
-    // "Peking" is in 001's title; "lecture" in its title too and in no other seed's title.
+    // "lecture" is in 001's title and in the body of 000, in no other title.
     auto r = search(s, "lecture");
     REQUIRE_FALSE(r.hits.empty());
     CHECK(r.hits[0].release.id == "001_dad5c3bcb5374185.txt");
