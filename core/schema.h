@@ -11,9 +11,14 @@
 
 namespace pressroom::schema {
 
-inline constexpr int kVersion = 2; // 2: apostrophes inside words dropped (text::fold_for_terms)
+// 2: apostrophes inside words dropped (text::fold_for_terms)
+// 3: category, source and language value slots for facets; synonym groups in the metadata;
+//    curly apostrophes folded in boolean terms
+inline constexpr int kVersion = 3;
 // Database metadata key holding kVersion as decimal text.
 inline constexpr const char *kVersionKey = "pressroom.schema";
+// Database metadata key holding the synonym groups (core/synonyms.h) the index was built with.
+inline constexpr const char *kSynonymsKey = "pressroom.synonyms";
 
 // One stemmer for indexing, query parsing and snippets: MSet::snippet only highlights
 // stemmed matches when given the stemmer the query was built with.
@@ -56,6 +61,13 @@ namespace slot {
 // Publication date as YYYYMMDD (unknown month or day written as 01, so sorting and ranges
 // work); empty for undated documents, which therefore sort last when newest come first.
 inline constexpr Xapian::valueno kDate = 0;
+// The categories as stated, several separated by kValueSeparator (facets).
+inline constexpr Xapian::valueno kCategories = 1;
+// The publisher as stated (facets).
+inline constexpr Xapian::valueno kSource = 2;
+// The language code, e.g. "en" (facets).
+inline constexpr Xapian::valueno kLang = 3;
+inline constexpr char kValueSeparator = '\n';
 } // namespace slot
 
 // Within-document frequency added per occurrence, relative to 1 for body text: a title word
@@ -80,7 +92,8 @@ inline constexpr const char *kStubFile = "XAPIANDB";
 inline constexpr const char *kGenerationPrefix = "gen-";
 inline constexpr const char *kLockFile = "indexer.lock";
 
-// Builds a boolean term: prefix + value, with the value lower-cased and whitespace collapsed.
+// Builds a boolean term: prefix + value, with the value lower-cased, curly apostrophes made
+// straight and whitespace collapsed.
 std::string boolean_term(std::string_view prefix, std::string_view value);
 
 } // namespace pressroom::schema

@@ -76,6 +76,14 @@ Result<Xapian::Document> DocumentBuilder::build(const Release &r, const std::str
     for (const auto &term : boolean_terms)
         doc.add_boolean_term(term);
     add_date_terms(doc, r);
+    std::string categories;
+    for (const auto &category : r.categories())
+        categories += (categories.empty() ? "" : std::string(1, schema::slot::kValueSeparator)) + category;
+    if (!categories.empty())
+        doc.add_value(schema::slot::kCategories, categories);
+    if (!r.source.empty())
+        doc.add_value(schema::slot::kSource, r.source);
+    doc.add_value(schema::slot::kLang, r.lang.empty() ? "en" : r.lang);
     doc.set_data(document_data(r));
     return doc;
 }

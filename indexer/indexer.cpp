@@ -6,6 +6,8 @@
 
 #include <chrono>
 #include <cstring>
+#include <fstream>
+#include <iterator>
 #include <unordered_map>
 
 #include <spdlog/spdlog.h>
@@ -16,6 +18,7 @@
 #include "release_reader.h"
 #include "schema.h"
 #include "sources.h"
+#include "synonyms.h"
 #include "text.h"
 
 namespace fs = std::filesystem;
@@ -192,6 +195,18 @@ std::vector<std::vector<InputFile>> list_sources(const std::vector<fs::path> &so
     return listings;
 }
 
+SynonymGroups read_synonyms(const fs::path &path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in && !in.eof())
+        throw IndexerError("cannot read the synonym file `" + path.string() +
+                           "`; check the path (nothing was indexed)");
+    auto groups = parse_synonyms(content, path.string());
+    if (!groups)
+        throw IndexerError(groups.error().message + " (nothing was indexed)");
+    return *groups;
+}
+
 void check_schema(const Xapian::Database &db, const fs::path &dir) {
     std::string version = db.get_metadata(schema::kVersionKey);
     if (version != std::to_string(schema::kVersion))
@@ -207,6 +222,9 @@ RunSummary run_indexer(const IndexerOptions &options, spdlog::logger &log) {
     if (options.sources.empty())
         throw IndexerError("no source given; name the files or folders to index");
     auto listings = list_sources(options.sources);
+    std::optional<SynonymGroups> synonyms;
+    if (!options.synonyms.empty())
+        synonyms = read_synonyms(options.synonyms);
     std::error_code ec;
     fs::create_directories(options.db, ec);
     if (ec)
@@ -227,6 +245,8 @@ RunSummary run_indexer(const IndexerOptions &options, spdlog::logger &log) {
         } else {
             db.set_metadata(schema::kVersionKey, std::to_string(schema::kVersion));
         }
+        if (synonyms)
+            db.set_metadata(schema::kSynonymsKey, synonyms_to_metadata(*synonyms));
         Run run(options, log, mode, db);
         run.index_sources(listings);
         summary = run.summary();

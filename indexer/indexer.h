@@ -19,6 +19,7 @@ struct IndexerOptions {
     std::filesystem::path db;
     bool rebuild = false;                       // build a new generation beside the live one, then switch
     std::vector<std::filesystem::path> sources; // files and folders
+    std::filesystem::path synonyms;             // synonym file (core/synonyms.h); empty: none
     double progress_interval_s = 2.0;
 };
 

@@ -14,6 +14,9 @@ int main(int argc, char **argv) {
     app.add_option("--db", options.db, "index folder (created if missing)")->required();
     app.add_flag("--rebuild", options.rebuild,
                  "build a fresh index beside the live one and switch to it when complete");
+    app.add_option("--synonyms", options.synonyms,
+                   "synonym groups, one per line, members separated by commas (see corpus/synonyms.txt)")
+        ->check(CLI::ExistingFile);
     app.add_option("SOURCE", options.sources, "files and folders to index")->required();
     CLI11_PARSE(app, argc, argv);
 

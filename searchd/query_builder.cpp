@@ -73,11 +73,14 @@ Xapian::Query near_pairs(const std::string &words) {
 
 } // namespace
 
-BuiltQuery build_query(std::string_view q, const Xapian::Database &db) {
+BuiltQuery build_query(std::string_view q, const Xapian::Database &db, const SynonymGroups &synonyms) {
     BuiltQuery built;
     std::string folded = exclusions_as_not(lower_case_words(text::collapse_whitespace(text::fold_for_terms(q))));
     auto termfreq = [&db](const std::string &term) { return db.get_termfreq(term); };
-    folded = join_split_words(split_run_together(take_years(folded, built.years), termfreq), termfreq);
+    std::vector<std::vector<std::string>> used;
+    std::string words = expand_synonyms(take_years(folded, built.years), synonyms, used);
+    built.reading = read_query(folded, used);
+    folded = join_split_words(split_run_together(words, termfreq), termfreq);
     if (folded.empty()) {
         built.query = built.years.empty() ? Xapian::Query::MatchAll : year_filter(built.years);
         built.match_all = true;
@@ -103,7 +106,7 @@ BuiltQuery build_query(std::string_view q, const Xapian::Database &db) {
         built.partial = Xapian::Query();
     built.long_query = std::distance(built.query.get_unique_terms_begin(), built.query.get_unique_terms_end()) >=
                        static_cast<std::ptrdiff_t>(kLongQueryWords);
-    std::string words = plain_words(folded);
+    words = plain_words(folded);
     built.bonus = Xapian::Query(Xapian::Query::OP_OR, near_pairs(words),
                                 qp.parse_query(words, 0, std::string(schema::prefix::kTitle)));
     return built;

@@ -8,6 +8,8 @@
 
 #include <xapian.h>
 
+#include "synonyms.h"
+
 namespace pressroom::searchd {
 
 struct BuiltQuery {
@@ -23,6 +25,7 @@ struct BuiltQuery {
                                     // so partial matches are always ranked alongside strict ones
     bool reparsed = false;          // the syntax could not be parsed and the words were searched instead
     std::string notice;             // what the user should know about how the query was read, if anything
+    std::string reading;            // how the words were read, in plain words (query_text::read_query)
 };
 
 // Matches with fewer than this many strict results are topped up with the closest partial ones.
@@ -46,7 +49,8 @@ Xapian::Query ranked_query(const Xapian::Query &main, const BuiltQuery &built);
 // (upper case); +word, -word; parentheses; word* for prefixes; title:, category:, source:
 // (see schema::kQueryFields). English stemming; common English words are ignored outside
 // phrases. Text is folded like the indexed text (curly apostrophes count as straight ones).
-BuiltQuery build_query(std::string_view q, const Xapian::Database &db);
+// A word or run of words that is a member of a synonym group also finds the other members.
+BuiltQuery build_query(std::string_view q, const Xapian::Database &db, const SynonymGroups &synonyms = {});
 
 // Words to look for when choosing which part of a long text to show in a snippet: the
 // query's unprefixed terms, stems cut to a prefix that still matches inflected forms.

@@ -115,11 +115,16 @@ std::string plain_words(std::string_view q) {
 std::string required_phrases(std::string_view q) {
     std::string out;
     bool in_phrase = false;
+    int depth = 0;
     for (std::size_t i = 0; i < q.size(); ++i) {
+        if (!in_phrase && q[i] == '(')
+            ++depth;
+        else if (!in_phrase && q[i] == ')' && depth > 0)
+            --depth;
         if (q[i] == '"') {
             bool opens = !in_phrase;
             in_phrase = !in_phrase;
-            if (opens && (i == 0 || (q[i - 1] != '+' && q[i - 1] != '-' && q[i - 1] != ':')))
+            if (opens && depth == 0 && (i == 0 || (q[i - 1] != '+' && q[i - 1] != '-' && q[i - 1] != ':')))
                 out += '+';
         }
         out += q[i];
@@ -162,6 +167,185 @@ std::string join_split_words(std::string_view q, const std::function<unsigned(co
             }
         }
         out += (out.empty() ? "" : " ") + word;
+    }
+    return out;
+}
+
+std::string expand_synonyms(std::string_view q, const std::vector<std::vector<std::string>> &groups,
+                            std::vector<std::vector<std::string>> &used) {
+    if (groups.empty())
+        return std::string(q);
+    std::vector<Token> tokens = tokens_of(q);
+    // The words of plain tokens, hyphenated ones split, each with the token it came from.
+    struct Word {
+        std::string text;
+        std::size_t token;
+        bool starts_token, ends_token;
+    };
+    std::vector<Word> words;
+    for (std::size_t t = 0; t < tokens.size(); ++t) {
+        std::string_view text = tokens[t].text;
+        bool plain = !tokens[t].in_phrase && !is_operator(text) && !text.empty() && text[0] != '-' && text[0] != '+' &&
+                     text.find_first_of("\"():*") == std::string_view::npos;
+        if (!plain)
+            continue;
+        std::size_t start = 0;
+        std::vector<Word> parts;
+        while (start <= text.size()) {
+            std::size_t dash = std::min(text.find('-', start), text.size());
+            if (dash > start)
+                parts.push_back({std::string(text.substr(start, dash - start)), t, false, false});
+            start = dash + 1;
+        }
+        if (parts.empty())
+            continue;
+        parts.front().starts_token = true;
+        parts.back().ends_token = true;
+        words.insert(words.end(), parts.begin(), parts.end());
+    }
+    std::vector<std::string> replaced(tokens.size());
+    std::vector<bool> dropped(tokens.size(), false);
+    for (std::size_t i = 0; i < words.size();) {
+        std::size_t best_len = 0;
+        const std::vector<std::string> *best_group = nullptr;
+        if (words[i].starts_token)
+            for (const auto &group : groups)
+                for (const auto &member : group) {
+                    std::size_t n = 0, pos = 0;
+                    bool match = true;
+                    while (pos <= member.size()) {
+                        std::size_t space = std::min(member.find(' ', pos), member.size());
+                        std::string_view part = std::string_view(member).substr(pos, space - pos);
+                        if (i + n >= words.size() || words[i + n].text != part ||
+                            (n > 0 && words[i + n].token != words[i + n - 1].token &&
+                             words[i + n].token != words[i + n - 1].token + 1)) {
+                            match = false;
+                            break;
+                        }
+                        ++n;
+                        pos = space + 1;
+                    }
+                    if (match && n > best_len && words[i + n - 1].ends_token) {
+                        best_len = n;
+                        best_group = &group;
+                    }
+                }
+        if (!best_group) {
+            ++i;
+            continue;
+        }
+        std::string alternatives;
+        for (const auto &member : *best_group)
+            alternatives += (alternatives.empty() ? "" : " OR ") +
+                            (member.find(' ') == std::string::npos ? member : "\"" + member + "\"");
+        std::size_t first = words[i].token, last = words[i + best_len - 1].token;
+        replaced[first] = "(" + alternatives + ")";
+        for (std::size_t t = first + 1; t <= last; ++t)
+            dropped[t] = true;
+        used.push_back(*best_group);
+        i += best_len;
+    }
+    std::string out;
+    for (std::size_t t = 0; t < tokens.size(); ++t) {
+        if (dropped[t])
+            continue;
+        out += (out.empty() ? "" : " ") + (replaced[t].empty() ? std::string(tokens[t].text) : replaced[t]);
+    }
+    return out;
+}
+
+std::string read_query(std::string_view q, const std::vector<std::vector<std::string>> &synonyms) {
+    std::vector<std::string> all, phrases, titles, prefixes, without, ignored, years;
+    std::vector<Token> tokens = tokens_of(q);
+    auto clean = [](std::string_view s) {
+        std::string out;
+        for (char c : s)
+            if (c != '(' && c != ')' && c != '"' && c != '+')
+                out += c;
+        return out;
+    };
+    std::string phrase;
+    bool phrase_excluded = false, negate_next = false, or_next = false;
+    std::vector<std::string> *last = nullptr; // the list that took the last item, for "a OR b"
+    auto place = [&](std::vector<std::string> &list, std::string item) {
+        if (or_next && last) {
+            last->back() += " or " + item;
+            or_next = false;
+            return;
+        }
+        list.push_back(std::move(item));
+        last = &list;
+    };
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        std::string_view t = tokens[i].text;
+        bool opens_phrase = !tokens[i].in_phrase && std::count(t.begin(), t.end(), '"') % 2 == 1;
+        if (tokens[i].in_phrase || opens_phrase) {
+            if (opens_phrase)
+                phrase_excluded = t.starts_with("-") || t.starts_with("(-") || negate_next;
+            phrase += (phrase.empty() ? "" : " ") + clean(t.starts_with("-") ? t.substr(1) : t);
+            bool closes = i + 1 == tokens.size() || !tokens[i + 1].in_phrase;
+            if (closes) {
+                std::string item = "\"" + phrase + "\"";
+                if (phrase_excluded)
+                    without.push_back(item);
+                else
+                    place(phrases, item);
+                phrase.clear();
+                negate_next = false;
+            }
+            continue;
+        }
+        if (t == "OR" || t == "XOR") {
+            or_next = last != nullptr;
+            continue;
+        }
+        if (t == "NOT") {
+            negate_next = true;
+            continue;
+        }
+        if (is_operator(t))
+            continue;
+        bool excluded = negate_next || t.starts_with('-');
+        negate_next = false;
+        std::string word = clean(t.starts_with('-') ? t.substr(1) : t);
+        if (word.empty())
+            continue;
+        if (excluded) {
+            without.push_back(word);
+        } else if (std::size_t colon = word.find(':'); colon != std::string::npos) {
+            place(titles, word.substr(0, colon) + ": " + word.substr(colon + 1));
+        } else if (word.ends_with('*')) {
+            place(prefixes, word.substr(0, word.size() - 1) + "…");
+        } else if (is_year(word)) {
+            years.push_back(word);
+        } else if (is_stop_word(word)) {
+            ignored.push_back(word);
+        } else {
+            place(all, word);
+        }
+    }
+    if (all.empty() && phrases.empty() && titles.empty() && prefixes.empty() && without.empty() && !ignored.empty())
+        std::swap(all, ignored); // nothing but common words: those are searched for
+    std::string out;
+    auto add = [&](const char *label, const std::vector<std::string> &items) {
+        if (items.empty())
+            return;
+        out += (out.empty() ? "" : "; ") + std::string(label) + ": ";
+        for (std::size_t i = 0; i < items.size(); ++i)
+            out += (i ? ", " : "") + items[i];
+    };
+    add("all of", all);
+    add("phrase", phrases);
+    add("field", titles);
+    add("starting with", prefixes);
+    add("without", without);
+    add("ignored as too common", ignored);
+    add("preferring the year", years);
+    for (const auto &group : synonyms) {
+        std::string members;
+        for (const auto &member : group)
+            members += (members.empty() ? "" : " = ") + member;
+        out += (out.empty() ? "" : "; ") + std::string("same meaning: ") + members;
     }
     return out;
 }

@@ -37,6 +37,7 @@ std::string take_years(std::string_view q, std::vector<std::string> &years);
 std::string plain_words(std::string_view q);
 
 // "a "b c" d" -> "a +"b c" d": with OR as the default operator a phrase stays a requirement.
+// Phrases inside parentheses are left alone: they are alternatives.
 std::string required_phrases(std::string_view q);
 
 // A lower-case word outside phrases that the index does not know (termfreq 0) but that is two
@@ -49,6 +50,19 @@ std::string split_run_together(std::string_view q, const std::function<unsigned(
 // ("health care", indexed "healthcare" too) may match either way: "a b" becomes
 // "(a b OR ab)". Stop words are never joined.
 std::string join_split_words(std::string_view q, const std::function<unsigned(const std::string &)> &termfreq);
+
+// A run of words outside phrases that is a member of a synonym group (folded as
+// fold_synonym does: hyphens count as spaces) becomes the group, every member as a phrase:
+// "smg" -> "(smg OR "seoul metropolitan government")". The longest member wins; the groups
+// used are appended to `used`.
+std::string expand_synonyms(std::string_view q, const std::vector<std::vector<std::string>> &groups,
+                            std::vector<std::vector<std::string>> &used);
+
+// How the query's words are read, in plain words, for the user to check: "all of: air,
+// quality; phrase: "seoul beijing"; without: smog; ignored: the; preferring: 2013".
+// `q` is the lower-cased query (as lower_case_words returns it); `synonyms` are the groups
+// expand_synonyms used. Empty when there are no words.
+std::string read_query(std::string_view q, const std::vector<std::vector<std::string>> &synonyms);
 
 // What to tell the user about broken syntax; empty when there is nothing to say.
 std::string syntax_notice(std::string_view q, bool reparsed);

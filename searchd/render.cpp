@@ -21,8 +21,34 @@ nlohmann::json hit_json(const SearchHit &hit) {
         {"category", or_null(r.category)},
         {"source", or_null(r.source)},
         {"snippet_html", hit.snippet_html},
+        {"lang", r.lang.empty() ? "en" : r.lang},
+        {"paragraph", hit.paragraph > 0 ? nlohmann::json(hit.paragraph) : nlohmann::json()},
         {"score", std::round(hit.score * 1000) / 1000},
     };
+}
+
+nlohmann::json facet_json(const std::vector<FacetValue> &values) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto &v : values)
+        out.push_back({{"value", v.value}, {"count", v.count}});
+    return out;
+}
+
+nlohmann::json facets_json(const std::optional<Facets> &facets) {
+    if (!facets)
+        return nullptr;
+    return {{"category", facet_json(facets->category)},
+            {"source", facet_json(facets->source)},
+            {"lang", facet_json(facets->lang)},
+            {"year", facet_json(facets->year)},
+            {"undated", facets->undated}};
+}
+
+nlohmann::json hits_json(const std::vector<SearchHit> &hits) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto &hit : hits)
+        out.push_back(hit_json(hit));
+    return out;
 }
 
 std::string dump(const nlohmann::json &j) {
@@ -34,9 +60,6 @@ std::string dump(const nlohmann::json &j) {
 } // namespace
 
 std::string render_search(const SearchResult &result, double took_ms) {
-    nlohmann::json hits = nlohmann::json::array();
-    for (const auto &hit : result.hits)
-        hits.push_back(hit_json(hit));
     return dump({
         {"query", result.query},
         {"total", result.total},
@@ -45,8 +68,52 @@ std::string render_search(const SearchResult &result, double took_ms) {
         {"per_page", result.per_page},
         {"took_ms", std::round(took_ms * 1000) / 1000},
         {"notice", or_null(result.notice)},
-        {"hits", std::move(hits)},
+        {"sort", sort_name(result.sort)},
+        {"filters", filters_json(result.filters)},
+        {"facets", facets_json(result.facets)},
+        {"suggestion", or_null(result.suggestion)},
+        {"query_reading", result.reading},
+        {"hits", hits_json(result.hits)},
     });
+}
+
+std::string render_similar(const SimilarResult &result) {
+    return dump({
+        {"similar_to", {{"id", result.of.id}, {"title", result.of.title}}},
+        {"total", result.hits.size()},
+        {"hits", hits_json(result.hits)},
+    });
+}
+
+std::string render_suggestions(const std::string &q, const std::vector<Suggestion> &suggestions) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto &s : suggestions) {
+        nlohmann::json item = {{"text", s.text}, {"kind", s.kind}};
+        if (s.kind == "title")
+            item["id"] = s.id;
+        if (s.kind == "term")
+            item["count"] = s.count;
+        list.push_back(std::move(item));
+    }
+    return dump({{"query", q}, {"suggestions", std::move(list)}});
+}
+
+std::string render_suggestions_opensearch(const std::string &q, const std::vector<Suggestion> &suggestions) {
+    nlohmann::json texts = nlohmann::json::array();
+    for (const auto &s : suggestions)
+        if (s.kind != "title")
+            texts.push_back(s.text);
+    return dump(nlohmann::json::array({q, std::move(texts)}));
+}
+
+nlohmann::json filters_json(const Filters &f) {
+    auto opt = [](const std::optional<std::string> &v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
+    return {{"category", f.category},   {"not_category", f.not_category},
+            {"source", f.source},       {"not_source", f.not_source},
+            {"lang", f.lang},           {"not_lang", f.not_lang},
+            {"year", f.year},           {"not_year", f.not_year},
+            {"from", opt(f.from)},      {"to", opt(f.to)},
+            {"undated", f.undated_only}};
 }
 
 std::string render_document(const Release &release) { return dump(to_json(release)); }

@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "result.h"
 #include "searcher.h"
 
@@ -11,6 +13,13 @@ namespace pressroom::searchd {
 // took_ms is measured by the caller around the search.
 std::string render_search(const SearchResult &result, double took_ms);
 std::string render_document(const Release &release);
+std::string render_similar(const SimilarResult &result);
+// {"query": q, "suggestions": [{"text", "kind", "id" (titles), "count" (terms)}]}
+std::string render_suggestions(const std::string &q, const std::vector<Suggestion> &suggestions);
+// The OpenSearch suggestions format browsers read: [q, ["completion", ...]].
+std::string render_suggestions_opensearch(const std::string &q, const std::vector<Suggestion> &suggestions);
+// {"category": [...], ..., "from": "2013-01-01"|null, "to": ..., "undated": false}
+nlohmann::json filters_json(const Filters &filters);
 std::string render_health(const Health &health);
 // {"error":{"code":"...","message":"..."}}
 std::string render_error(const Error &error);

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "filters.h"
 #include "text.h"
 
 namespace pressroom::searchd {
@@ -32,6 +33,23 @@ Result<int> int_param(const Params &params, const char *name, int fallback, int 
 
 } // namespace
 
+std::string_view sort_name(Sort sort) {
+    switch (sort) {
+    case Sort::Newest:
+        return "newest";
+    case Sort::Oldest:
+        return "oldest";
+    case Sort::Relevance:
+        break;
+    }
+    return "relevance";
+}
+
+bool Filters::empty() const {
+    return category.empty() && not_category.empty() && source.empty() && not_source.empty() && lang.empty() &&
+           not_lang.empty() && year.empty() && not_year.empty() && !from && !to && !undated_only;
+}
+
 Result<SearchRequest> parse_search_request(const Params &params) {
     SearchRequest request;
     if (auto it = params.find("q"); it != params.end()) {
@@ -50,6 +68,51 @@ Result<SearchRequest> parse_search_request(const Params &params) {
         return per_page.error();
     request.page = *page;
     request.per_page = *per_page;
+    for (const char *name : kFilterParams) {
+        auto [first, last] = params.equal_range(name);
+        for (auto it = first; it != last; ++it)
+            if (auto ok = add_filter_value(request.filters, name, it->second); !ok)
+                return ok.error();
+    }
+    std::optional<std::string> from, to;
+    if (auto it = params.find("from"); it != params.end() && !text::trim(it->second).empty()) {
+        auto bound = date_bound_from(it->second, "parameter `from`");
+        if (!bound)
+            return bound.error();
+        from = *bound;
+    }
+    if (auto it = params.find("to"); it != params.end() && !text::trim(it->second).empty()) {
+        auto bound = date_bound_to(it->second, "parameter `to`");
+        if (!bound)
+            return bound.error();
+        to = *bound;
+    }
+    if (auto ok = narrow_dates(request.filters, from, to, "parameters `from` and `to`"); !ok)
+        return ok.error();
+    if (auto it = params.find("undated"); it != params.end() && !it->second.empty()) {
+        if (it->second != "only")
+            return invalid("parameter `undated` takes only the value `only` (releases that state no date), got `" +
+                           shown(it->second) + "`");
+        request.filters.undated_only = true;
+    }
+    auto words = take_query_filters(request.q, request.filters);
+    if (!words)
+        return words.error();
+    request.words = std::move(*words);
+    if (auto it = params.find("sort"); it != params.end() && !it->second.empty()) {
+        if (it->second == "newest")
+            request.sort = Sort::Newest;
+        else if (it->second == "oldest")
+            request.sort = Sort::Oldest;
+        else if (it->second != "relevance")
+            return invalid("parameter `sort` must be relevance, newest or oldest, got `" + shown(it->second) + "`");
+    }
+    if (auto it = params.find("facets"); it != params.end() && !it->second.empty()) {
+        if (it->second == "false" || it->second == "0")
+            request.facets = false;
+        else if (it->second != "true" && it->second != "1")
+            return invalid("parameter `facets` must be true or false, got `" + shown(it->second) + "`");
+    }
     return request;
 }
 

@@ -2,10 +2,17 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "document_set.h"
+#include "facets.h"
+#include "filters.h"
 #include "query_builder.h"
+#include "query_text.h"
 #include "schema.h"
 #include "snippet.h"
+#include "spelling.h"
+#include "text.h"
 
 namespace pressroom::searchd {
 
@@ -49,78 +56,186 @@ std::vector<std::string> snippet_paragraphs(const Release &release) {
     return parts;
 }
 
+Release release_of(const Xapian::Document &doc) { return release_from_json(nlohmann::json::parse(doc.get_data())); }
+
 struct Page {
     Xapian::MSet mset;
     Xapian::doccount total = 0;
     bool total_exact = true;
 };
 
+struct RunOptions {
+    Xapian::doccount first = 0, count = 10;
+    bool rerank = true;              // relevance order: rank the best candidates again
+    Xapian::MatchSpy *spy = nullptr; // sees every match when check_at_least covers them all
+    Xapian::doccount check_at_least = kExactCountUpTo;
+};
+
 // Finds candidates with the cheap preferred query, then, when the page lies within the first
 // kRerankDepth, ranks those candidates again with the full ranked query (whose proximity
 // evidence reads positions) and takes the page from that order. Pages beyond the depth keep
 // the candidate order.
-Page run_ranked(Xapian::Enquire &enquire, const Xapian::Query &main, const BuiltQuery &built, Xapian::doccount first,
-                Xapian::doccount count) {
+Page run_ranked(Xapian::Enquire &enquire, const Xapian::Query &main, const BuiltQuery &built, const RunOptions &run) {
     Xapian::Query candidates = preferred_query(main, built);
     enquire.set_query(candidates);
-    if (built.bonus.empty() || first + count > kRerankDepth) {
-        Xapian::MSet mset = enquire.get_mset(first, count, kExactCountUpTo);
+    enquire.clear_matchspies();
+    if (run.spy)
+        enquire.add_matchspy(run.spy);
+    if (!run.rerank || built.bonus.empty() || run.first + run.count > kRerankDepth) {
+        Xapian::MSet mset = enquire.get_mset(run.first, run.count, run.check_at_least);
+        enquire.clear_matchspies();
         return {mset, mset.get_matches_estimated(), mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};
     }
-    Xapian::MSet top = enquire.get_mset(0, kRerankDepth, kExactCountUpTo);
+    Xapian::MSet top = enquire.get_mset(0, kRerankDepth, run.check_at_least);
+    enquire.clear_matchspies();
     std::vector<Xapian::docid> ids;
     for (auto it = top.begin(); it != top.end(); ++it)
         ids.push_back(*it);
     Xapian::Query only_these((new DocumentSet(std::move(ids)))->release());
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, ranked_query(main, built), only_these));
-    return {enquire.get_mset(first, count), top.get_matches_estimated(),
+    return {enquire.get_mset(run.first, run.count), top.get_matches_estimated(),
             top.get_matches_lower_bound() == top.get_matches_upper_bound()};
 }
 
-} // namespace
-
-SearchResult Searcher::search(const SearchRequest &request) {
-    return with_retry([&] {
-        BuiltQuery built = build_query(request.q, m_db);
-        Xapian::Enquire enquire(m_db);
-        if (built.match_all)
+// Relevance (ties newest first), newest first or oldest first; undated releases last in
+// both date orders.
+void set_order(Xapian::Enquire &enquire, Sort sort, bool match_all, Xapian::MultiValueKeyMaker &oldest_first) {
+    switch (sort) {
+    case Sort::Relevance:
+        if (match_all)
             enquire.set_sort_by_value(schema::slot::kDate, /*reverse=*/true);
         else
             enquire.set_sort_by_relevance_then_value(schema::slot::kDate, /*reverse=*/true);
-        auto first = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
-        auto count = static_cast<Xapian::doccount>(request.per_page);
-        Page page = run_ranked(enquire, built.query, built, first, count);
+        break;
+    case Sort::Newest: // an empty value (undated) sorts lowest, so last
+        enquire.set_sort_by_value_then_relevance(schema::slot::kDate, /*reverse=*/true);
+        break;
+    case Sort::Oldest:
+        oldest_first.add_value(schema::slot::kDate, /*reverse=*/false, /*defvalue=*/"99999999");
+        enquire.set_sort_by_key_then_relevance(&oldest_first, /*reverse=*/false);
+        break;
+    }
+}
+
+// Keeps the words worth finding similar releases by: plain words of three or more letters
+// that are not common.
+class SimilarWords : public Xapian::ExpandDecider {
+  public:
+    bool operator()(const std::string &term) const override {
+        if (term.size() < 3 || !(term[0] >= 'a' && term[0] <= 'z'))
+            return false;
+        if (term.find_first_not_of("0123456789") == std::string::npos)
+            return false;
+        return !query_text::is_stop_word(term);
+    }
+};
+
+// How many words of a release pick its similar releases.
+constexpr Xapian::termcount kSimilarTerms = 25;
+
+} // namespace
+
+void Searcher::load_synonyms() {
+    std::string metadata = m_db.get_metadata(schema::kSynonymsKey);
+    if (metadata != m_synonyms_metadata) {
+        m_synonyms = synonyms_from_metadata(metadata);
+        m_synonyms_metadata = std::move(metadata);
+    }
+}
+
+std::optional<Xapian::docid> Searcher::docid_of(const std::string &id) {
+    std::string term = std::string(schema::prefix::kId) + id;
+    Xapian::PostingIterator it = m_db.postlist_begin(term);
+    if (it == m_db.postlist_end(term))
+        return std::nullopt;
+    return *it;
+}
+
+SearchResult Searcher::search(const SearchRequest &request) {
+    return with_retry([&] {
+        load_synonyms();
+        BuiltQuery built = build_query(request.words, m_db, m_synonyms);
+        Xapian::Enquire enquire(m_db);
+        Xapian::MultiValueKeyMaker oldest_first;
+        set_order(enquire, request.sort, built.match_all, oldest_first);
+        auto filtered = [&](const Xapian::Query &q) { return apply_filters(q, request.filters, m_db); };
+
+        bool relevance = request.sort == Sort::Relevance;
+        RunOptions run;
+        run.first = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
+        run.count = static_cast<Xapian::doccount>(request.per_page);
+        run.rerank = relevance;
+        if (request.facets)
+            run.check_at_least = std::max(kExactCountUpTo, m_db.get_doccount());
+        FacetSpy strict_spy;
+        run.spy = request.facets ? &strict_spy : nullptr;
+        Page page = run_ranked(enquire, filtered(built.query), built, run);
+        FacetSpy partial_spy;
+        const FacetSpy *spy = &strict_spy;
+
         SearchResult result;
         result.notice = built.notice;
         Xapian::doccount strict = page.total;
         bool few = strict < kFewMatches;
-        if ((few || built.long_query) && !built.partial.empty()) {
+        // In date order a partial match would stand among the full ones: partial matches are
+        // offered only in relevance order.
+        bool use_partial = relevance && !built.partial.empty() && (few || built.long_query);
+        if (use_partial) {
             // Releases with every word still count most; the closest partial matches follow.
-            page =
-                run_ranked(enquire,
-                           Xapian::Query(Xapian::Query::OP_OR,
-                                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, built.query, kStrictMatchWeight),
-                                         built.partial),
-                           built, first, count);
+            run.spy = request.facets ? &partial_spy : nullptr;
+            spy = &partial_spy;
+            page = run_ranked(
+                enquire,
+                filtered(Xapian::Query(Xapian::Query::OP_OR,
+                                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, built.query, kStrictMatchWeight),
+                                       built.partial)),
+                built, run);
         }
-        const Xapian::MSet &mset = page.mset;
-        if (few && !built.partial.empty()) {
+        if (few && !built.partial.empty() && !relevance && strict == 0)
+            result.notice = "No release has all of these words. Sort by relevance to see the closest matches.";
+        if (few && use_partial) {
             result.notice = strict == 0
                                 ? "No release has all of these words; the closest matches are shown."
                                 : "Only " + std::to_string(strict) + (strict == 1 ? " release has" : " releases have") +
                                       " all of these words; the closest matches follow.";
         }
+        if (few && !built.match_all) {
+            // "Did you mean": only when the correction finds more than the query as typed.
+            std::string corrected = corrected_query(request.q, m_db);
+            Filters unused;
+            auto words = corrected.empty() ? Result<std::string>(std::string()) : take_query_filters(corrected, unused);
+            if (words && !words->empty()) {
+                Xapian::Enquire check(m_db);
+                check.set_query(filtered(build_query(*words, m_db, m_synonyms).query));
+                if (check.get_mset(0, 0, kFewMatches + 1).get_matches_estimated() > strict)
+                    result.suggestion = corrected;
+            }
+        }
+        if (request.facets)
+            result.facets = spy->facets();
+        const Xapian::MSet &mset = page.mset;
         result.query = request.q;
         result.page = request.page;
         result.per_page = request.per_page;
+        result.sort = request.sort;
+        result.filters = request.filters;
         result.total = page.total;
         result.total_exact = page.total_exact;
+        std::string filters_read = describe_filters(request.filters);
+        result.reading = built.reading.empty()
+                             ? (filters_read.empty() ? "every release" : filters_read)
+                             : (filters_read.empty() ? built.reading : built.reading + "; " + filters_read);
         std::vector<std::string> hints = snippet_hints(built.query);
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             SearchHit hit;
-            hit.release = release_from_json(nlohmann::json::parse(it.get_document().get_data()));
+            hit.release = release_of(it.get_document());
             hit.title_html = title_html(mset, hit.release.title);
-            std::string source = snippet_source(snippet_paragraphs(hit.release), hints);
+            std::vector<std::string> parts = snippet_paragraphs(hit.release);
+            std::size_t body_start = hit.release.subtitle.empty() ? 0 : 1;
+            std::optional<std::size_t> best = hints.empty() ? std::nullopt : best_paragraph(parts, hints);
+            if (best && *best >= body_start)
+                hit.paragraph = static_cast<int>(*best - body_start + 1);
+            std::string source = snippet_source(parts, hints);
             hit.snippet_html = hints.empty() ? opening_html(source) : snippet_html(mset, source);
             hit.score = it.get_weight();
             result.hits.push_back(std::move(hit));
@@ -131,11 +246,125 @@ SearchResult Searcher::search(const SearchRequest &request) {
 
 std::optional<Release> Searcher::document(const std::string &id) {
     return with_retry([&]() -> std::optional<Release> {
-        std::string term = std::string(schema::prefix::kId) + id;
-        Xapian::PostingIterator it = m_db.postlist_begin(term);
-        if (it == m_db.postlist_end(term))
+        auto docid = docid_of(id);
+        if (!docid)
             return std::nullopt;
-        return release_from_json(nlohmann::json::parse(m_db.get_document(*it).get_data()));
+        return release_of(m_db.get_document(*docid));
+    });
+}
+
+std::optional<DocumentView> Searcher::document_view(const std::string &id, const std::string &q) {
+    return with_retry([&]() -> std::optional<DocumentView> {
+        load_synonyms();
+        auto docid = docid_of(id);
+        if (!docid)
+            return std::nullopt;
+        DocumentView view;
+        view.release = release_of(m_db.get_document(*docid));
+        Filters unused;
+        auto words = take_query_filters(q, unused);
+        BuiltQuery built = build_query(words ? *words : q, m_db, m_synonyms);
+        if (built.match_all) {
+            view.title_html = opening_html(view.release.title, view.release.title.size());
+            view.subtitle_html = opening_html(view.release.subtitle, view.release.subtitle.size());
+            for (const auto &p : view.release.paragraphs)
+                view.paragraphs_html.push_back(opening_html(p, p.size()));
+            return view;
+        }
+        // Highlighting needs an MSet of the query: this release, matched or not.
+        Xapian::Enquire enquire(m_db);
+        enquire.set_query(
+            Xapian::Query(Xapian::Query::OP_OR, built.query, Xapian::Query(std::string(schema::prefix::kId) + id)));
+        Xapian::MSet mset = enquire.get_mset(0, 1);
+        view.title_html = title_html(mset, view.release.title);
+        view.subtitle_html = title_html(mset, view.release.subtitle);
+        for (const auto &p : view.release.paragraphs)
+            view.paragraphs_html.push_back(title_html(mset, p));
+        return view;
+    });
+}
+
+std::optional<SimilarResult> Searcher::similar(const std::string &id, int count) {
+    return with_retry([&]() -> std::optional<SimilarResult> {
+        auto docid = docid_of(id);
+        if (!docid)
+            return std::nullopt;
+        SimilarResult result;
+        result.of = release_of(m_db.get_document(*docid));
+        Xapian::Enquire enquire(m_db);
+        Xapian::RSet rset;
+        rset.add_document(*docid);
+        SimilarWords decider;
+        Xapian::ESet eset = enquire.get_eset(kSimilarTerms, rset, &decider);
+        Xapian::Query words(Xapian::Query::OP_OR, eset.begin(), eset.end());
+        enquire.set_query(
+            Xapian::Query(Xapian::Query::OP_AND_NOT, words, Xapian::Query(std::string(schema::prefix::kId) + id)));
+        enquire.set_sort_by_relevance_then_value(schema::slot::kDate, /*reverse=*/true);
+        Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(count));
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            SearchHit hit;
+            hit.release = release_of(it.get_document());
+            hit.title_html = opening_html(hit.release.title, hit.release.title.size());
+            hit.snippet_html = opening_html(snippet_source(snippet_paragraphs(hit.release), {}));
+            hit.score = it.get_weight();
+            result.hits.push_back(std::move(hit));
+        }
+        return result;
+    });
+}
+
+std::vector<Suggestion> Searcher::suggest(const std::string &q) {
+    return with_retry([&] {
+        load_synonyms();
+        std::vector<Suggestion> out;
+        std::string typed = text::collapse_whitespace(q);
+        std::size_t space = typed.rfind(' ');
+        std::string head = space == std::string::npos ? "" : typed.substr(0, space + 1);
+        std::string last = text::fold_case(text::fold_for_terms(typed.substr(head.size())));
+        if (last.size() < 2 || std::any_of(last.begin(), last.end(), [](char c) { return c == '"' || c == ':'; }))
+            return out;
+        // Names: synonym group members that start with what was typed.
+        std::string folded = fold_synonym(typed);
+        for (const auto &group : m_synonyms)
+            for (const auto &member : group)
+                if (member.starts_with(folded) && member != folded && out.size() < 2)
+                    out.push_back({member, "name", "", 0});
+        // Titles: releases whose title has a word starting with the last word (and the earlier words).
+        std::vector<Xapian::Query> parts;
+        parts.emplace_back(Xapian::Query::OP_WILDCARD, std::string(schema::prefix::kTitle) + last, 50,
+                           Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+        Xapian::TermGenerator words;
+        Xapian::Document head_terms;
+        words.set_document(head_terms);
+        words.index_text_without_positions(text::fold_for_terms(head), 1, std::string(schema::prefix::kTitle));
+        for (auto t = head_terms.termlist_begin(); t != head_terms.termlist_end(); ++t)
+            if (!query_text::is_stop_word(std::string(*t).substr(schema::prefix::kTitle.size())))
+                parts.emplace_back(*t);
+        Xapian::Enquire enquire(m_db);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+        Xapian::MSet titles = enquire.get_mset(0, 3);
+        std::vector<Suggestion> title_suggestions;
+        for (auto it = titles.begin(); it != titles.end(); ++it) {
+            Release r = release_of(it.get_document());
+            title_suggestions.push_back({r.title, "title", r.id, 0});
+        }
+        // Words: the most frequent words of the index starting with the last word.
+        constexpr std::size_t kScanLimit = 20000;
+        std::vector<std::pair<Xapian::doccount, std::string>> terms;
+        std::size_t scanned = 0;
+        for (auto it = m_db.allterms_begin(last); it != m_db.allterms_end(last) && scanned < kScanLimit;
+             ++it, ++scanned) {
+            std::string term = *it;
+            if (term.find_first_of(" \"") == std::string::npos && !query_text::is_stop_word(term))
+                terms.emplace_back(it.get_termfreq(), term);
+        }
+        std::size_t room = kMaxSuggestions - out.size() - title_suggestions.size();
+        std::partial_sort(terms.begin(), terms.begin() + static_cast<std::ptrdiff_t>(std::min(room, terms.size())),
+                          terms.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+        for (std::size_t i = 0; i < std::min(room, terms.size()); ++i)
+            out.push_back({head + terms[i].second, "term", "", terms[i].first});
+        out.insert(out.end(), title_suggestions.begin(), title_suggestions.end());
+        return out;
     });
 }
 

@@ -15,6 +15,7 @@
 #include "index_store.h"
 #include "release.h"
 #include "search_request.h"
+#include "synonyms.h"
 
 namespace pressroom::searchd {
 
@@ -22,7 +23,20 @@ struct SearchHit {
     Release release;
     std::string title_html;
     std::string snippet_html;
+    int paragraph = 0; // 1-based number of the body paragraph the snippet starts in; 0: subtitle or none
     double score = 0;
+};
+
+struct FacetValue {
+    std::string value;
+    Xapian::doccount count = 0;
+};
+
+// Counts of the matching releases per value, for the whole result set (not just the page).
+struct Facets {
+    std::vector<FacetValue> category, source, lang; // most frequent first
+    std::vector<FacetValue> year;                   // oldest year first
+    Xapian::doccount undated = 0;
 };
 
 struct SearchResult {
@@ -32,7 +46,31 @@ struct SearchResult {
     int page = 1;
     int per_page = 10;
     std::string notice; // said to the user about how the query was read; empty when nothing to say
+    Sort sort = Sort::Relevance;
+    Filters filters;              // the effective filters: parameters and query merged
+    std::optional<Facets> facets; // when asked for
+    std::string suggestion;       // "did you mean": a corrected query; empty when none
+    std::string reading;          // how the query and filters were read, in plain words
     std::vector<SearchHit> hits;
+};
+
+struct SimilarResult {
+    Release of; // the release others are similar to
+    std::vector<SearchHit> hits;
+};
+
+struct Suggestion {
+    std::string text;           // the whole query to search (kind name or term), or a title
+    std::string kind;           // "name", "term" or "title"
+    std::string id;             // for a title: the release to open
+    Xapian::doccount count = 0; // for a term: how many releases have it
+};
+
+// A release with the words of a query highlighted, for the document page.
+struct DocumentView {
+    Release release;
+    std::string title_html, subtitle_html;
+    std::vector<std::string> paragraphs_html;
 };
 
 struct Health {
@@ -45,6 +83,8 @@ struct Health {
 inline constexpr Xapian::doccount kExactCountUpTo = 1000;
 // How many of the best candidates are ranked again with the costly proximity evidence.
 inline constexpr Xapian::doccount kRerankDepth = 100;
+// At most this many suggestions are offered as the user types.
+inline constexpr std::size_t kMaxSuggestions = 8;
 
 class Searcher {
   public:
@@ -53,6 +93,13 @@ class Searcher {
 
     SearchResult search(const SearchRequest &request);
     std::optional<Release> document(const std::string &id);
+    // `q` (a query as typed, filter words allowed) picks the words to highlight.
+    std::optional<DocumentView> document_view(const std::string &id, const std::string &q);
+    // Releases sharing the most distinctive words of release `id`; nothing for an unknown id.
+    std::optional<SimilarResult> similar(const std::string &id, int count);
+    // Completions of the last word of `q` (at least two characters): names from the synonym
+    // groups, title words and frequent words.
+    std::vector<Suggestion> suggest(const std::string &q);
     Health health();
 
   private:
@@ -62,9 +109,14 @@ class Searcher {
     // Runs f, reopening and retrying once if the index changed underneath.
     template <typename F> auto with_retry(F &&f) -> decltype(f());
 
+    void load_synonyms();
+    std::optional<Xapian::docid> docid_of(const std::string &id);
+
     std::filesystem::path m_dir;
     Xapian::Database m_db;
     std::optional<store::StubIdentity> m_stub;
+    SynonymGroups m_synonyms;
+    std::string m_synonyms_metadata; // what m_synonyms was read from
 };
 
 class SearcherPool {

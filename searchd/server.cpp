@@ -1,13 +1,20 @@
 #include "server.h"
 
+#include <charconv>
 #include <chrono>
 
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
+#include "doc_page.h"
+#include "export.h"
+#include "feed.h"
+#include "markup.h"
+#include "opensearch.h"
 #include "render.h"
 #include "search_request.h"
 #include "searcher.h"
+#include "text.h"
 
 namespace pressroom::searchd {
 
@@ -48,6 +55,131 @@ void get_search(SearcherPool &pool, const httplib::Request &req, httplib::Respon
     res.set_content(render_search(result, took_ms), kJson);
 }
 
+// The address clients reach this server by, for absolute links (feeds, exports, OpenSearch):
+// the Host header when it is a plain host[:port], and the scheme a reverse proxy states.
+std::string base_url(const httplib::Request &req, const ServerOptions &options) {
+    std::string host = req.get_header_value("Host");
+    bool plain = !host.empty() && host.size() <= 255 &&
+                 host.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") ==
+                     std::string::npos;
+    if (!plain)
+        host = options.host + ":" + std::to_string(options.port);
+    std::string scheme = req.get_header_value("X-Forwarded-Proto") == "https" ? "https" : "http";
+    return scheme + "://" + host;
+}
+
+// Runs the search of an export or feed: the request's parameters, `count` results from the
+// first, fetched a page of 100 at a time so the order is the one the search pages show.
+SearchResult run_bulk(SearcherPool &pool, SearchRequest request, std::size_t count) {
+    request.facets = false;
+    request.per_page = kMaxPerPage;
+    SearchResult all;
+    for (request.page = 1; all.hits.size() < count; ++request.page) {
+        SearchResult part = pool.with([&](Searcher &s) { return s.search(request); });
+        bool last = part.hits.size() < static_cast<std::size_t>(kMaxPerPage) || request.page == kMaxPage;
+        if (request.page == 1) {
+            all = std::move(part);
+        } else {
+            for (auto &hit : part.hits)
+                all.hits.push_back(std::move(hit));
+        }
+        if (last)
+            break;
+    }
+    if (all.hits.size() > count)
+        all.hits.resize(count);
+    all.page = 1;
+    all.per_page = static_cast<int>(count);
+    return all;
+}
+
+void get_export(SearcherPool &pool, const ServerOptions &options, const httplib::Request &req, httplib::Response &res) {
+    std::string format = req.get_param_value("format");
+    if (format != "csv" && format != "json")
+        return send_error(res, {ErrorCode::InvalidParameter, "parameter `format` must be csv or json, got `" +
+                                                                 std::string(text::utf8_prefix(format, 40)) +
+                                                                 "`; e.g. /api/export?format=csv&q=..."});
+    auto request = parse_search_request(params_of(req));
+    if (!request)
+        return send_error(res, request.error());
+    SearchResult result = run_bulk(pool, *request, kExportLimit);
+    std::string base = base_url(req, options);
+    if (format == "csv") {
+        res.set_content(render_csv(result, base), "text/csv; charset=utf-8");
+        res.set_header("Content-Disposition", "attachment; filename=\"pressroom-export.csv\"");
+    } else {
+        res.set_content(render_export_json(result, base), kJson);
+        res.set_header("Content-Disposition", "attachment; filename=\"pressroom-export.json\"");
+    }
+}
+
+// Entries in a feed.
+constexpr std::size_t kFeedEntries = 20;
+
+void get_feed(SearcherPool &pool, const ServerOptions &options, const httplib::Request &req, httplib::Response &res) {
+    auto request = parse_search_request(params_of(req));
+    if (!request)
+        return send_error(res, request.error());
+    request->sort = Sort::Newest;
+    SearchResult result = run_bulk(pool, *request, kFeedEntries);
+    std::string base = base_url(req, options);
+    std::string query = req.target.find('?') == std::string::npos ? "" : req.target.substr(req.target.find('?'));
+    FeedContext ctx{base, base + "/feed" + query, base + "/" + query,
+                    request->q.empty() ? "Pressroom: newest releases" : "Pressroom: " + request->q};
+    res.set_content(render_atom(result, ctx), "application/atom+xml; charset=utf-8");
+}
+
+void get_similar(SearcherPool &pool, const httplib::Request &req, httplib::Response &res) {
+    std::string id = req.matches[1];
+    int count = 10;
+    if (req.has_param("per_page")) {
+        std::string v = req.get_param_value("per_page");
+        auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), count);
+        if (ec != std::errc() || end != v.data() + v.size() || count < 1 || count > 50)
+            return send_error(
+                res, {ErrorCode::InvalidParameter, "parameter `per_page` must be a whole number from 1 to 50, got `" +
+                                                       std::string(text::utf8_prefix(v, 40)) + "`"});
+    }
+    auto result = pool.with([&](Searcher &s) { return s.similar(id, count); });
+    if (!result)
+        return send_error(res, {ErrorCode::NotFound, "no release with id `" + id + "`; ids come from /api/search"});
+    res.set_content(render_similar(*result), kJson);
+}
+
+void get_suggest(SearcherPool &pool, const httplib::Request &req, httplib::Response &res) {
+    std::string q = req.get_param_value("q");
+    std::string format = req.get_param_value("format");
+    if (!text::is_valid_utf8(q))
+        return send_error(res, {ErrorCode::InvalidParameter, "parameter `q` is not valid UTF-8"});
+    if (q.size() > 200)
+        return send_error(
+            res, {ErrorCode::InvalidParameter, "parameter `q` is too long for suggestions (at most 200 bytes)"});
+    if (!format.empty() && format != "opensearch")
+        return send_error(
+            res, {ErrorCode::InvalidParameter, "parameter `format` takes only `opensearch` (or nothing), got `" +
+                                                   std::string(text::utf8_prefix(format, 40)) + "`"});
+    auto suggestions = pool.with([&](Searcher &s) { return s.suggest(q); });
+    if (format == "opensearch")
+        res.set_content(render_suggestions_opensearch(q, suggestions), "application/x-suggestions+json");
+    else
+        res.set_content(render_suggestions(q, suggestions), kJson);
+}
+
+void get_doc_page(SearcherPool &pool, const httplib::Request &req, httplib::Response &res) {
+    std::string id = req.matches[1];
+    std::string q = req.get_param_value("q");
+    if (!text::is_valid_utf8(q) || q.size() > kMaxQueryBytes)
+        q.clear(); // only highlighting depends on it
+    auto view = pool.with([&](Searcher &s) { return s.document_view(id, q); });
+    if (!view) {
+        res.status = 404;
+        res.set_content(render_not_found_page(id), "text/html; charset=utf-8");
+        return;
+    }
+    DocPage page{view->release, view->title_html, view->subtitle_html, view->paragraphs_html, q};
+    res.set_content(render_doc_page(page), "text/html; charset=utf-8");
+}
+
 void get_document(SearcherPool &pool, const httplib::Request &req, httplib::Response &res) {
     std::string id = req.matches[1]; // httplib has decoded the path already
     auto release = pool.with([&](Searcher &s) { return s.document(id); });
@@ -81,9 +213,17 @@ std::string protocol_error_message(int status) {
     }
 }
 
-void register_routes(httplib::Server &server, SearcherPool &pool) {
+void register_routes(httplib::Server &server, SearcherPool &pool, const ServerOptions &options) {
     server.Get("/api/search", [&pool](const auto &req, auto &res) { get_search(pool, req, res); });
     server.Get(R"(/api/doc/(.+))", [&pool](const auto &req, auto &res) { get_document(pool, req, res); });
+    server.Get(R"(/api/similar/(.+))", [&pool](const auto &req, auto &res) { get_similar(pool, req, res); });
+    server.Get("/api/suggest", [&pool](const auto &req, auto &res) { get_suggest(pool, req, res); });
+    server.Get("/api/export", [&pool, options](const auto &req, auto &res) { get_export(pool, options, req, res); });
+    server.Get("/feed", [&pool, options](const auto &req, auto &res) { get_feed(pool, options, req, res); });
+    server.Get("/opensearch.xml", [options](const auto &req, auto &res) {
+        res.set_content(render_opensearch(base_url(req, options)), "application/opensearchdescription+xml");
+    });
+    server.Get(R"(/doc/(.+))", [&pool](const auto &req, auto &res) { get_doc_page(pool, req, res); });
     server.Get("/healthz", [&pool](const auto &req, auto &res) { get_health(pool, req, res); });
     // Nothing in the API changes anything: every other method is refused, with the reason.
     auto refuse = [](const httplib::Request &, httplib::Response &res) {
@@ -124,23 +264,24 @@ void register_handlers(httplib::Server &server) {
             log->error("{} {} failed: {}", req.method, req.target, detail);
         send_error(res, error);
     });
-    server.set_error_handler(
-        httplib::Server::HandlerWithResponse([](const httplib::Request &req, httplib::Response &res) {
-            if (!res.body.empty())
-                return httplib::Server::HandlerResponse::Unhandled;
-            int status = res.status;
-            if (status == 404 && !is_api_path(req.path)) {
-                res.set_content(kNotFoundPage, "text/html; charset=utf-8");
-                return httplib::Server::HandlerResponse::Handled;
-            }
-            if (status == 404)
-                send_error(res, {ErrorCode::NotFound,
-                                 "nothing at `" + req.path + "`; the API is under /api/search and /api/doc/{id}"});
-            else
-                send_error(res, {ErrorCode::InvalidRequest, protocol_error_message(status)});
-            res.status = status;
+    server.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request &req,
+                                                                     httplib::Response &res) {
+        if (!res.body.empty())
+            return httplib::Server::HandlerResponse::Unhandled;
+        int status = res.status;
+        if (status == 404 && !is_api_path(req.path)) {
+            res.set_content(kNotFoundPage, "text/html; charset=utf-8");
             return httplib::Server::HandlerResponse::Handled;
-        }));
+        }
+        if (status == 404)
+            send_error(res, {ErrorCode::NotFound, "nothing at `" + req.path +
+                                                      "`; the API has /api/search, /api/doc/{id}, /api/similar/{id}, "
+                                                      "/api/suggest and /api/export"});
+        else
+            send_error(res, {ErrorCode::InvalidRequest, protocol_error_message(status)});
+        res.status = status;
+        return httplib::Server::HandlerResponse::Handled;
+    }));
 }
 
 } // namespace
@@ -156,7 +297,7 @@ std::unique_ptr<httplib::Server> make_server(const ServerOptions &options, Searc
     server->set_read_timeout(5, 0);
     server->set_write_timeout(5, 0);
     server->set_payload_max_length(64 * 1024);
-    register_routes(*server, pool);
+    register_routes(*server, pool, options);
     register_handlers(*server);
     if (!options.web.empty() && !server->set_mount_point("/", options.web.string()))
         throw std::runtime_error("the web folder `" + options.web.string() +

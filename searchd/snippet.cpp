@@ -64,9 +64,8 @@ std::string opening_html(std::string_view text, std::size_t length) {
     return html_escape(head) + "…";
 }
 
-std::string snippet_source(const std::vector<std::string> &paragraphs, const std::vector<std::string> &hints,
-                           std::size_t cap) {
-    // The paragraph mentioning the most different query words; the earliest among equals.
+std::optional<std::size_t> best_paragraph(const std::vector<std::string> &paragraphs,
+                                          const std::vector<std::string> &hints) {
     // The search stops at a paragraph with every hint, and after kScanBytes of text: a very long
     // release must not cost more than a short one.
     std::size_t first = 0, best = 0, scanned = 0;
@@ -80,6 +79,12 @@ std::string snippet_source(const std::vector<std::string> &paragraphs, const std
         }
         scanned += paragraphs[i].size();
     }
+    return best > 0 ? std::optional(first) : std::nullopt;
+}
+
+std::string snippet_source(const std::vector<std::string> &paragraphs, const std::vector<std::string> &hints,
+                           std::size_t cap) {
+    std::size_t first = best_paragraph(paragraphs, hints).value_or(0);
     std::string out;
     for (std::size_t i = first; i < paragraphs.size() && out.size() < cap; ++i) {
         if (!out.empty())

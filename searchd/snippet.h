@@ -2,6 +2,7 @@
 // HTML-escapes the text and wraps matches in <mark>...</mark>.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,11 @@ namespace pressroom::searchd {
 inline constexpr std::size_t kSnippetSourceBytes = 1024;
 // Length of a snippet, in bytes of text.
 inline constexpr std::size_t kSnippetLength = 300;
+
+// Which of `paragraphs` mentions the most different `hints` (ASCII case-insensitive; the
+// earliest of equals), reading at most 16 KB of text; nothing when none mentions any.
+std::optional<std::size_t> best_paragraph(const std::vector<std::string> &paragraphs,
+                                          const std::vector<std::string> &hints);
 
 // The text to build a snippet from: paragraphs joined by spaces, starting with the paragraph
 // that contains the most different `hints` (ASCII case-insensitive; the earliest of equals),
@@ -32,7 +38,7 @@ std::string snippet_html(const Xapian::MSet &mset, std::string_view text, std::s
 // when text was left out: the snippet for a query with no words, such as the empty query.
 std::string opening_html(std::string_view text, std::size_t length = kSnippetLength);
 
-// The whole title, HTML-escaped, with query matches in <mark> tags.
+// The whole of a title or paragraph, HTML-escaped, with query matches in <mark> tags.
 std::string title_html(const Xapian::MSet &mset, std::string_view title);
 
 } // namespace pressroom::searchd

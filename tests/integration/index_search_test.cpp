@@ -16,8 +16,18 @@ namespace {
 const std::set<std::string> kMayorParkArticles = {"000_afe356aea1f15e35.txt", "001_dad5c3bcb5374185.txt",
                                                   "002_59a02e6dca8028c7.txt", "003_1c1750da9e3d431d.txt"};
 
+// A request as the HTTP layer parses it from parameters.
+searchd::SearchRequest request(const std::string &q, int page = 1, int per_page = 10, searchd::Params more = {}) {
+    more.emplace("q", q);
+    more.emplace("page", std::to_string(page));
+    more.emplace("per_page", std::to_string(per_page));
+    auto parsed = searchd::parse_search_request(more);
+    REQUIRE(parsed.ok());
+    return *parsed;
+}
+
 searchd::SearchResult search(searchd::Searcher &s, const std::string &q, int per_page = 10) {
-    return s.search(searchd::SearchRequest{q, 1, per_page});
+    return s.search(request(q, 1, per_page));
 }
 
 std::set<std::string> ids(const searchd::SearchResult &r) {
@@ -105,9 +115,9 @@ TEST_CASE("the empty query lists the newest first and undated releases last", "[
 TEST_CASE("pages of results do not overlap and count the same total", "[index_search]") {
     SeedIndex idx;
     searchd::Searcher s(idx.db);
-    auto p1 = s.search({"Beijing", 1, 2});
-    auto p2 = s.search({"Beijing", 2, 2});
-    auto p3 = s.search({"Beijing", 3, 2});
+    auto p1 = s.search(request("Beijing", 1, 2));
+    auto p2 = s.search(request("Beijing", 2, 2));
+    auto p3 = s.search(request("Beijing", 3, 2));
     CHECK(p1.total == 5);
     CHECK(p1.total_exact);
     REQUIRE(p1.hits.size() == 2);

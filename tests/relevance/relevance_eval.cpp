@@ -73,7 +73,10 @@ void fill_fts5(relevance::Fts5Index &fts, const std::vector<std::filesystem::pat
 
 std::vector<std::string> pressroom_ids(searchd::Searcher &searcher, const std::string &q) {
     std::vector<std::string> ids;
-    for (const auto &hit : searcher.search({q, 1, 10}).hits)
+    auto request = searchd::parse_search_request({{"q", q}});
+    if (!request)
+        throw std::runtime_error("query `" + q + "` is refused: " + request.error().message);
+    for (const auto &hit : searcher.search(*request).hits)
         ids.push_back(hit.release.id);
     return ids;
 }

@@ -41,6 +41,7 @@ SearchHit full_hit() {
     hit.release.paragraphs = {"Body."};
     hit.title_html = "Mayor &quot;Park&quot; &lt;speaks&gt;";
     hit.snippet_html = "The <mark>mayor</mark> spoke\u2026";
+    hit.paragraph = 3;
     hit.score = 1.23456;
     return hit;
 }
@@ -84,11 +85,33 @@ TEST_CASE("render_search writes every field", "[render]") {
     result.page = 2;
     result.per_page = 10;
     result.notice = "Your query could not be parsed: searched for the words instead.";
+    result.sort = pressroom::searchd::Sort::Newest;
+    result.filters.category = {"Mayor's News"};
+    result.filters.from = "2013-01-01";
+    result.suggestion = "mayor";
+    result.reading = "all of: mayor; category: Mayor's News";
+    pressroom::searchd::Facets facets;
+    facets.category = {{"Mayor's News", 3}};
+    facets.year = {{"2013", 1}, {"2014", 2}};
+    facets.undated = 4;
+    result.facets = facets;
     result.hits.push_back(full_hit());
 
     json j = json::parse(render_search(result, 12.34567));
-    CHECK(keys(j) ==
-          std::set<std::string>{"query", "total", "total_exact", "page", "per_page", "took_ms", "notice", "hits"});
+    CHECK(keys(j) == std::set<std::string>{"query", "total", "total_exact", "page", "per_page", "took_ms", "notice",
+                                           "sort", "filters", "facets", "suggestion", "query_reading", "hits"});
+    CHECK(j["sort"] == "newest");
+    CHECK(j["filters"]["category"] == json::array({"Mayor's News"}));
+    CHECK(j["filters"]["not_category"] == json::array());
+    CHECK(j["filters"]["from"] == "2013-01-01");
+    CHECK(j["filters"]["to"].is_null());
+    CHECK(j["filters"]["undated"] == false);
+    CHECK(j["facets"]["category"] == json::parse(R"([{"value": "Mayor's News", "count": 3}])"));
+    CHECK(j["facets"]["year"] == json::parse(R"([{"value": "2013", "count": 1}, {"value": "2014", "count": 2}])"));
+    CHECK(j["facets"]["source"] == json::array());
+    CHECK(j["facets"]["undated"] == 4);
+    CHECK(j["suggestion"] == "mayor");
+    CHECK(j["query_reading"] == result.reading);
     CHECK(j["query"] == "mayor");
     CHECK(j["total"] == 1234);
     CHECK(j["total_exact"] == false);
@@ -101,7 +124,9 @@ TEST_CASE("render_search writes every field", "[render]") {
 
     const json &hit = j["hits"][0];
     CHECK(keys(hit) == std::set<std::string>{"id", "title", "title_html", "url", "date", "category", "source",
-                                             "snippet_html", "score"});
+                                             "snippet_html", "lang", "paragraph", "score"});
+    CHECK(hit["paragraph"] == 3);
+    CHECK(hit["lang"] == "en");
     CHECK(hit["id"] == "doj-17-123");
     CHECK(hit["title"] == "Mayor \"Park\" <speaks>");
     CHECK(hit["title_html"] == "Mayor &quot;Park&quot; &lt;speaks&gt;");

@@ -39,7 +39,7 @@ TEST_CASE("valid parameters are read", "[search_request]") {
         {{{"page", ""}}, "", 1, 10},                                              // empty page: default
         {{{"per_page", ""}}, "", 1, 10},                                          // empty per_page: default
         {{{"q", "x"}, {"page", "3"}, {"per_page", "25"}}, "x", 3, 25},            // all together
-        {{{"sort", "date"}, {"callback", "f"}}, "", 1, 10},                       // unknown parameters ignored
+        {{{"order", "date"}, {"callback", "f"}}, "", 1, 10},                      // unknown parameters ignored
     };
     for (const auto &row : rows) {
         CAPTURE(row.q, row.page, row.per_page);

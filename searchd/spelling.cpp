@@ -1,0 +1,130 @@
+#include "spelling.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace pressroom::searchd {
+
+namespace {
+
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool is_lower_word(const std::string &term) {
+    return !term.empty() && std::all_of(term.begin(), term.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// How many of the letter pairs of `word` also stand in `term`: of two corrections equally
+// close, the one keeping more of what was typed is likelier meant ("bejing" is "beijing"
+// rather than "being").
+unsigned shared_pairs(std::string_view word, std::string_view term) {
+    unsigned shared = 0;
+    for (std::size_t i = 0; i + 1 < word.size(); ++i)
+        shared += term.find(word.substr(i, 2)) != std::string_view::npos ? 1 : 0;
+    return shared;
+}
+
+// The closest known word to `word` (lower case), or empty: the fewest edits, then the most
+// letter pairs kept, then the most frequent.
+std::string closest_term(const std::string &word, const Xapian::Database &db) {
+    unsigned limit = word.size() <= 4 ? 1 : 2;
+    std::string best;
+    unsigned best_distance = limit + 1, best_shared = 0;
+    Xapian::doccount best_freq = 0;
+    std::string first(1, word[0]);
+    for (auto it = db.allterms_begin(first); it != db.allterms_end(first); ++it) {
+        const std::string term = *it;
+        if (term.size() + limit < word.size() || term.size() > word.size() + limit || !is_lower_word(term))
+            continue;
+        unsigned d = edit_distance(word, term, limit);
+        if (d > limit)
+            continue;
+        Xapian::doccount freq = it.get_termfreq();
+        unsigned shared = shared_pairs(word, term);
+        if (d < best_distance || (d == best_distance && shared > best_shared) ||
+            (d == best_distance && shared == best_shared && freq > best_freq)) {
+            best = term;
+            best_distance = d;
+            best_shared = shared;
+            best_freq = freq;
+        }
+    }
+    return best;
+}
+
+} // namespace
+
+unsigned edit_distance(std::string_view a, std::string_view b, unsigned limit) {
+    std::size_t n = a.size(), m = b.size();
+    if ((n > m ? n - m : m - n) > limit)
+        return limit + 1;
+    std::vector<std::vector<unsigned>> d(n + 1, std::vector<unsigned>(m + 1));
+    for (std::size_t i = 0; i <= n; ++i)
+        d[i][0] = static_cast<unsigned>(i);
+    for (std::size_t j = 0; j <= m; ++j)
+        d[0][j] = static_cast<unsigned>(j);
+    for (std::size_t i = 1; i <= n; ++i) {
+        unsigned row_min = limit + 1;
+        for (std::size_t j = 1; j <= m; ++j) {
+            unsigned cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+            row_min = std::min(row_min, d[i][j]);
+        }
+        if (row_min > limit)
+            return limit + 1;
+    }
+    return std::min(d[n][m], limit + 1);
+}
+
+std::string corrected_query(std::string_view q, const Xapian::Database &db) {
+    std::string out;
+    bool changed = false, in_quotes = false;
+    std::size_t i = 0;
+    while (i < q.size()) {
+        if (q[i] == ':' && i + 1 < q.size() && q[i + 1] == '"') {
+            // A quoted field value (category:"Mayor's News") is a name, never corrected.
+            std::size_t close = q.find('"', i + 2);
+            close = close == std::string_view::npos ? q.size() : close + 1;
+            out += q.substr(i, close - i);
+            i = close;
+            continue;
+        }
+        if (q[i] == '"')
+            in_quotes = !in_quotes;
+        if (!is_letter(q[i])) {
+            out += q[i++];
+            continue;
+        }
+        std::size_t end = i;
+        while (end < q.size() && is_letter(q[end]))
+            ++end;
+        std::string word(q.substr(i, end - i));
+        // Field names (title:) and field values (category:x) are left alone, as are operators.
+        bool field = (end < q.size() && q[end] == ':') || (i > 0 && q[i - 1] == ':') ||
+                     (i > 0 && !in_quotes && q[i - 1] != ' ' && q[i - 1] != '(' && q[i - 1] != '-' && q[i - 1] != '+' &&
+                      q[i - 1] != '"');
+        bool is_operator = word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR";
+        // Part of a longer word (café, covid19): not a word of its own.
+        bool next_is_letterlike =
+            end < q.size() && (static_cast<unsigned char>(q[end]) >= 0x80 || (q[end] >= '0' && q[end] <= '9'));
+        std::string lower_word;
+        for (char c : word)
+            lower_word += lower(c);
+        if (!field && !is_operator && !next_is_letterlike && word.size() >= 3 && db.get_termfreq(lower_word) == 0) {
+            std::string fix = closest_term(lower_word, db);
+            if (!fix.empty()) {
+                if (word[0] >= 'A' && word[0] <= 'Z')
+                    fix[0] = static_cast<char>(fix[0] - 'a' + 'A');
+                word = fix;
+                changed = true;
+            }
+        }
+        out += word;
+        i = end;
+    }
+    return changed ? out : std::string();
+}
+
+} // namespace pressroom::searchd
