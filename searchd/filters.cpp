@@ -25,7 +25,9 @@ Result<Date> parse_bound(std::string_view value, std::string_view what) {
     auto date = parse_iso_date(text::trim(value));
     if (!date)
         return invalid(std::string(what) + " must be a date written YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2013 or " +
-                       "2013-05-21), got `" + std::string(text::utf8_prefix(value, 40)) + "`");
+                       "2013-05-21), got " +
+                       (text::is_valid_utf8(value) ? "`" + std::string(text::utf8_prefix(value, 40)) + "`"
+                                                   : std::string("text that is not UTF-8")));
     return *date;
 }
 

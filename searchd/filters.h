@@ -43,8 +43,8 @@ Result<bool> narrow_dates(Filters &filters, const std::optional<std::string> &fr
 // some release has it (case-insensitively), else its words ("tax" finds "Tax Division").
 Xapian::Query apply_filters(const Xapian::Query &query, const Filters &filters, const Xapian::Database &db);
 
-// The filters in plain words: "category: Mayor's News; not from: donga.com; 2013-01-01 to
-// 2016-12-31"; empty when there are none.
+// The filters in plain words: "category: Mayor's News; not source: donga.com; dated
+// 2013-01-01 to 2016-12-31"; empty when there are none.
 std::string describe_filters(const Filters &filters);
 
 } // namespace pressroom::searchd

@@ -296,7 +296,11 @@ std::optional<SimilarResult> Searcher::similar(const std::string &id, int count)
         rset.add_document(*docid);
         SimilarWords decider;
         Xapian::ESet eset = enquire.get_eset(kSimilarTerms, rset, &decider);
-        Xapian::Query words(Xapian::Query::OP_OR, eset.begin(), eset.end());
+        // Each word counts as much as it is distinctive of this release.
+        std::vector<Xapian::Query> weighted;
+        for (auto it = eset.begin(); it != eset.end(); ++it)
+            weighted.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*it), it.get_weight());
+        Xapian::Query words(Xapian::Query::OP_OR, weighted.begin(), weighted.end());
         enquire.set_query(
             Xapian::Query(Xapian::Query::OP_AND_NOT, words, Xapian::Query(std::string(schema::prefix::kId) + id)));
         enquire.set_sort_by_relevance_then_value(schema::slot::kDate, /*reverse=*/true);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "query_text.h"
+
 namespace pressroom::searchd {
 
 namespace {
@@ -34,8 +36,9 @@ std::string closest_term(const std::string &word, const Xapian::Database &db) {
     std::string first(1, word[0]);
     for (auto it = db.allterms_begin(first); it != db.allterms_end(first); ++it) {
         const std::string term = *it;
-        if (term.size() + limit < word.size() || term.size() > word.size() + limit || !is_lower_word(term))
-            continue;
+        if (term.size() + limit < word.size() || term.size() > word.size() + limit || !is_lower_word(term) ||
+            query_text::is_stop_word(term))
+            continue; // a common word is never what was meant ("frod" is not "from")
         unsigned d = edit_distance(word, term, limit);
         if (d > limit)
             continue;
@@ -64,7 +67,7 @@ unsigned edit_distance(std::string_view a, std::string_view b, unsigned limit) {
     for (std::size_t j = 0; j <= m; ++j)
         d[0][j] = static_cast<unsigned>(j);
     for (std::size_t i = 1; i <= n; ++i) {
-        unsigned row_min = limit + 1;
+        unsigned row_min = d[i][0]; // column 0 is part of the row: with b empty it is the whole row
         for (std::size_t j = 1; j <= m; ++j) {
             unsigned cost = a[i - 1] == b[j - 1] ? 0 : 1;
             d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});

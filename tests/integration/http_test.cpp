@@ -118,6 +118,20 @@ TEST_CASE("bad parameters get 400 with a message naming them", "[http]") {
         {"/api/search?q=x&per_page=1000000", "`per_page` must be a whole number from 1 to 100"},
         {"/api/search?q=x&per_page=-1", "`per_page`"},
         {"/api/search?q=%FF%FE", "`q` is not valid UTF-8"},
+        {"/api/search?q=x&sort=date", "`sort` must be relevance, newest or oldest, got `date`"},
+        {"/api/search?q=x&from=2015-02-30", "`from` must be a date written YYYY, YYYY-MM or YYYY-MM-DD"},
+        {"/api/search?q=x&from=2016&to=2013", "the dates do not overlap"},
+        {"/api/search?q=x&year=15", "`year` must be a year written YYYY, got `15`"},
+        {"/api/search?q=x&facets=maybe", "`facets` must be true or false"},
+        {"/api/search?q=x&undated=yes", "`undated` takes only the value `only`"},
+        {"/api/search?q=x%20date:2013..abc", "`date:2013..abc` must be a date written YYYY"},
+        {"/api/search?q=x%20-date:2013", "a date range cannot be excluded"},
+        {"/api/export?q=x", "`format` must be csv or json"},
+        {"/api/export?format=csv&sort=x", "`sort`"},
+        {"/feed?q=x&from=yesterday", "`from`"},
+        {"/api/similar/003_1c1750da9e3d431d.txt?per_page=0", "`per_page` must be a whole number from 1 to 50"},
+        {"/api/suggest?q=be&format=xml", "`format` takes only `opensearch`"},
+        {"/api/suggest?q=%FF", "`q` is not valid UTF-8"},
     };
     for (const auto &row : rows) {
         CAPTURE(row.target);
@@ -262,4 +276,119 @@ TEST_CASE("searches keep answering while the index is updated and rebuilt", "[ht
     auto res = srv.client().Get("/api/search?q=bike%20lanes");
     REQUIRE(res);
     CHECK(json::parse(res->body)["total"] == 1);
+}
+
+TEST_CASE("search answers with facets, the filters in force, the sort and the query reading", "[http]") {
+    RunningServer srv;
+    auto res = srv.client().Get("/api/search?q=Beijing%20category:%22Mayor%27s%20News2%22&sort=newest");
+    REQUIRE(res);
+    REQUIRE(res->status == 200);
+    json body = json::parse(res->body);
+    CHECK(body["sort"] == "newest");
+    CHECK(body["filters"]["category"] == json::array({"Mayor's News2"}));
+    CHECK(body["query_reading"] == "all of: beijing; category: Mayor's News2");
+    CHECK(body["suggestion"].is_null());
+    CHECK(body["total"] == 1);
+    CHECK(body["facets"]["category"] == json::parse(R"([{"value": "Mayor's News2", "count": 1}])"));
+    CHECK(body["facets"]["undated"] == 1);
+    CHECK(body["hits"][0]["paragraph"].is_number());
+    CHECK(body["hits"][0]["lang"] == "en");
+    // A misspelling is answered with a correction that finds more.
+    json misspelt = json::parse(srv.client().Get("/api/search?q=Bejing")->body);
+    CHECK(misspelt["total"] == 0);
+    CHECK(misspelt["suggestion"] == "Beijing");
+}
+
+TEST_CASE("similar releases, suggestions and their errors", "[http]") {
+    RunningServer srv;
+    auto cli = srv.client();
+    auto similar = cli.Get("/api/similar/003_1c1750da9e3d431d.txt?per_page=2");
+    REQUIRE(similar);
+    CHECK(similar->status == 200);
+    json body = json::parse(similar->body);
+    CHECK(body["similar_to"]["id"] == "003_1c1750da9e3d431d.txt");
+    REQUIRE(body["hits"].size() == 2);
+    CHECK(body["hits"][0]["id"] != "003_1c1750da9e3d431d.txt");
+    auto unknown = cli.Get("/api/similar/nope");
+    REQUIRE(unknown);
+    CHECK(unknown->status == 404);
+    CHECK(json::parse(unknown->body)["error"]["code"] == "not_found");
+
+    auto suggest = cli.Get("/api/suggest?q=Beij");
+    REQUIRE(suggest);
+    CHECK(suggest->status == 200);
+    json s = json::parse(suggest->body);
+    CHECK(s["query"] == "Beij");
+    REQUIRE(!s["suggestions"].empty());
+    CHECK(s["suggestions"][0] == json::parse(R"({"text": "beijing", "kind": "term", "count": 5})"));
+    auto opensearch = cli.Get("/api/suggest?q=Beij&format=opensearch");
+    REQUIRE(opensearch);
+    CHECK(opensearch->get_header_value("Content-Type") == "application/x-suggestions+json");
+    CHECK(json::parse(opensearch->body)[1][0] == "beijing");
+}
+
+TEST_CASE("the current search downloads as CSV and JSON", "[http]") {
+    RunningServer srv;
+    auto csv = srv.client().Get("/api/export?format=csv&q=Beijing");
+    REQUIRE(csv);
+    CHECK(csv->status == 200);
+    CHECK(csv->get_header_value("Content-Type") == "text/csv; charset=utf-8");
+    CHECK(csv->get_header_value("Content-Disposition") == "attachment; filename=\"pressroom-export.csv\"");
+    std::string header = "rank,id,title,date,source,category,url,link,paragraph,snippet\r\n";
+    CHECK(csv->body.rfind(header, 0) == 0);
+    // The five seeds mention Beijing: five rows, in the order of the search.
+    std::size_t rows = 0;
+    for (std::size_t at = 0; (at = csv->body.find("\r\n", at)) != std::string::npos; at += 2)
+        ++rows;
+    CHECK(rows == 6);
+    json search = json::parse(srv.client().Get("/api/search?q=Beijing")->body);
+    std::string first_row = csv->body.substr(header.size(), csv->body.find("\r\n", header.size()) - header.size());
+    CHECK(first_row.rfind("1," + search["hits"][0]["id"].get<std::string>() + ",", 0) == 0);
+    CHECK(first_row.find("http://127.0.0.1:" + std::to_string(srv.port) + "/doc/") != std::string::npos);
+
+    auto exported = srv.client().Get("/api/export?format=json&q=Beijing&sort=oldest");
+    REQUIRE(exported);
+    json j = json::parse(exported->body);
+    CHECK(j["sort"] == "oldest");
+    CHECK(j["exported"] == 5);
+    CHECK(j["limit"] == 1000);
+    REQUIRE(j["results"].size() == 5);
+    CHECK(j["results"][0]["date"] == "2024-08-01T08:21"); // the only dated seed comes first, undated after
+}
+
+TEST_CASE("any search is an Atom feed, and browsers find an OpenSearch description", "[http]") {
+    RunningServer srv;
+    auto feed = srv.client().Get("/feed?q=Beijing");
+    REQUIRE(feed);
+    CHECK(feed->status == 200);
+    CHECK(feed->get_header_value("Content-Type") == "application/atom+xml; charset=utf-8");
+    CHECK(feed->body.find("<feed xmlns=\"http://www.w3.org/2005/Atom\">") != std::string::npos);
+    // Only the dated seed can be an entry.
+    std::size_t entries = 0;
+    for (std::size_t at = 0; (at = feed->body.find("<entry>", at)) != std::string::npos; ++at)
+        ++entries;
+    CHECK(entries == 1);
+    CHECK(feed->body.find("/doc/004_470a66b87affb606.txt") != std::string::npos);
+
+    auto description = srv.client().Get("/opensearch.xml");
+    REQUIRE(description);
+    CHECK(description->get_header_value("Content-Type") == "application/opensearchdescription+xml");
+    CHECK(description->body.find("template=\"http://127.0.0.1:" + std::to_string(srv.port) + "/?q={searchTerms}\"") !=
+          std::string::npos);
+}
+
+TEST_CASE("a release has its own page with highlighted words and paragraph anchors", "[http]") {
+    RunningServer srv;
+    auto page = srv.client().Get("/doc/003_1c1750da9e3d431d.txt?q=Beijing");
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK(page->get_header_value("Content-Type") == "text/html; charset=utf-8");
+    CHECK(page->body.find("<mark>Beijing</mark>") != std::string::npos);
+    CHECK(page->body.find("<p id=\"p1\" class=\"para\">") != std::string::npos);
+    CHECK(page->body.find("href=\"#p2\"") != std::string::npos);
+    CHECK(page->body.find("<script>") == std::string::npos);
+    auto missing = srv.client().Get("/doc/no-such-release");
+    REQUIRE(missing);
+    CHECK(missing->status == 404);
+    CHECK(missing->get_header_value("Content-Type") == "text/html; charset=utf-8");
 }

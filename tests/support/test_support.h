@@ -43,8 +43,16 @@ std::filesystem::path copy_seeds(const std::filesystem::path &dir);
 
 void write_file(const std::filesystem::path &path, const std::string &content);
 
-// Runs the indexer on `sources` into `db`, logging into `log`.
+// Runs the indexer on `sources` into `db`, logging into `log`, with the synonym groups of
+// `synonyms` when given.
 indexer::RunSummary index(const std::filesystem::path &db, const std::vector<std::filesystem::path> &sources,
-                          CapturedLog &log, bool rebuild = false);
+                          CapturedLog &log, bool rebuild = false, const std::filesystem::path &synonyms = {});
+
+// The synonym file `./run serve` indexes with.
+inline const std::filesystem::path kSynonymFile = kSourceDir / "corpus" / "synonyms.txt";
+
+// Writes a JSON Lines fixture of dated, categorised releases for the filter, facet and sort
+// tests into `dir` and returns its path. See the function for what it holds.
+std::filesystem::path write_press_fixture(const std::filesystem::path &dir);
 
 } // namespace pressroom::test
