@@ -1,10 +1,15 @@
 // Facet counts: how many of the matching releases have each category, publisher, language
-// and year. A Xapian::MatchSpy reads the value slots of every match (the search asks for
-// exact counts when facets are wanted, so every match is seen).
+// and year. The values of every release are read once per index revision into a FacetTable
+// (shared by all request threads); a Xapian::MatchSpy then counts each match by its document
+// id, which costs a few array increments instead of four value lookups.
 #pragma once
 
-#include <map>
+#include <cstdint>
+#include <memory>
+#include <mutex>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include <xapian.h>
 
@@ -15,15 +20,55 @@ namespace pressroom::searchd {
 // At most this many values per facet are returned, the most frequent; years are all returned.
 inline constexpr std::size_t kMaxFacetValues = 30;
 
+enum class FacetKind : std::uint8_t { Category, Source, Lang, Year };
+
+// The facet values of every document of one revision of an index.
+class FacetTable {
+  public:
+    explicit FacetTable(const Xapian::Database &db);
+
+    struct Value {
+        FacetKind kind;
+        std::string text;
+    };
+    const std::vector<Value> &values() const { return m_values; }
+    // The value ids of document `did` (empty for an unknown id); undated documents have no year.
+    template <typename F> void for_each_value(Xapian::docid did, F &&f) const {
+        if (did + 1 >= m_first.size())
+            return;
+        for (std::uint32_t i = m_first[did]; i < m_first[did + 1]; ++i)
+            f(m_ids[i]);
+    }
+
+  private:
+    std::vector<Value> m_values;
+    std::vector<std::uint32_t> m_first; // by docid: where its ids start in m_ids
+    std::vector<std::uint32_t> m_ids;
+};
+
+// The FacetTable of the index revision a searcher has open, built by the first thread that
+// needs it and shared with the others.
+class FacetTableCache {
+  public:
+    std::shared_ptr<const FacetTable> get(const Xapian::Database &db);
+
+  private:
+    std::mutex m_mutex;
+    std::string m_key;
+    std::shared_ptr<const FacetTable> m_table;
+};
+
 class FacetSpy : public Xapian::MatchSpy {
   public:
+    explicit FacetSpy(std::shared_ptr<const FacetTable> table);
     void operator()(const Xapian::Document &doc, double weight) override;
     // The counts so far: category, source and lang most frequent first (ties by value),
     // years oldest first.
     Facets facets() const;
 
   private:
-    std::map<std::string, Xapian::doccount> m_category, m_source, m_lang, m_year;
+    std::shared_ptr<const FacetTable> m_table;
+    std::vector<Xapian::doccount> m_counts; // by value id
     Xapian::doccount m_undated = 0;
 };
 

@@ -7,6 +7,7 @@
 #include "document_set.h"
 #include "facets.h"
 #include "filters.h"
+#include "markup.h"
 #include "query_builder.h"
 #include "query_text.h"
 #include "schema.h"
@@ -16,7 +17,8 @@
 
 namespace pressroom::searchd {
 
-Searcher::Searcher(std::filesystem::path dir) : m_dir(std::move(dir)) {
+Searcher::Searcher(std::filesystem::path dir, std::shared_ptr<FacetTableCache> facets)
+    : m_dir(std::move(dir)), m_facets(facets ? std::move(facets) : std::make_shared<FacetTableCache>()) {
     m_stub = store::stub_identity(m_dir);
     m_db = store::open_index(m_dir);
 }
@@ -167,10 +169,12 @@ SearchResult Searcher::search(const SearchRequest &request) {
         run.rerank = relevance;
         if (request.facets)
             run.check_at_least = std::max(kExactCountUpTo, m_db.get_doccount());
-        FacetSpy strict_spy;
+        std::shared_ptr<const FacetTable> table =
+            request.facets ? m_facets->get(m_db) : std::make_shared<const FacetTable>(Xapian::Database());
+        FacetSpy strict_spy(table);
         run.spy = request.facets ? &strict_spy : nullptr;
         Page page = run_ranked(enquire, filtered(built.query), built, run);
-        FacetSpy partial_spy;
+        FacetSpy partial_spy(table);
         const FacetSpy *spy = &strict_spy;
 
         SearchResult result;
@@ -231,12 +235,16 @@ SearchResult Searcher::search(const SearchRequest &request) {
             hit.release = release_of(it.get_document());
             hit.title_html = title_html(mset, hit.release.title);
             std::vector<std::string> parts = snippet_paragraphs(hit.release);
-            std::size_t body_start = hit.release.subtitle.empty() ? 0 : 1;
-            std::optional<std::size_t> best = hints.empty() ? std::nullopt : best_paragraph(parts, hints);
-            if (best && *best >= body_start)
-                hit.paragraph = static_cast<int>(*best - body_start + 1);
             std::string source = snippet_source(parts, hints);
             hit.snippet_html = hints.empty() ? opening_html(source) : snippet_html(mset, source);
+            if (!hints.empty()) {
+                // The paragraph the snippet's text starts in, for a link to it.
+                std::size_t first = best_paragraph(parts, hints).value_or(0);
+                std::size_t body_start = hit.release.subtitle.empty() ? 0 : 1;
+                std::optional<std::size_t> at = snippet_paragraph(parts, first, plain_text(hit.snippet_html));
+                if (at && *at >= body_start)
+                    hit.paragraph = static_cast<int>(*at - body_start + 1);
+            }
             hit.score = it.get_weight();
             result.hits.push_back(std::move(hit));
         }
@@ -378,8 +386,9 @@ Health Searcher::health() {
     });
 }
 
-SearcherPool::SearcherPool(std::filesystem::path dir) : m_dir(std::move(dir)) {
-    m_idle.push_back(std::make_unique<Searcher>(m_dir));
+SearcherPool::SearcherPool(std::filesystem::path dir)
+    : m_dir(std::move(dir)), m_facets(std::make_shared<FacetTableCache>()) {
+    m_idle.push_back(std::make_unique<Searcher>(m_dir, m_facets));
 }
 
 std::unique_ptr<Searcher> SearcherPool::take() {
@@ -391,7 +400,7 @@ std::unique_ptr<Searcher> SearcherPool::take() {
             return searcher;
         }
     }
-    return std::make_unique<Searcher>(m_dir);
+    return std::make_unique<Searcher>(m_dir, m_facets);
 }
 
 void SearcherPool::give_back(std::unique_ptr<Searcher> searcher) {

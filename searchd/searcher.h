@@ -19,6 +19,8 @@
 
 namespace pressroom::searchd {
 
+class FacetTableCache;
+
 struct SearchHit {
     Release release;
     std::string title_html;
@@ -89,7 +91,8 @@ inline constexpr std::size_t kMaxSuggestions = 8;
 class Searcher {
   public:
     // Opens the index; throws store::IndexError when it cannot.
-    explicit Searcher(std::filesystem::path dir);
+    // Searchers of one pool share `facets` (one table of facet values per index revision).
+    explicit Searcher(std::filesystem::path dir, std::shared_ptr<FacetTableCache> facets = nullptr);
 
     SearchResult search(const SearchRequest &request);
     std::optional<Release> document(const std::string &id);
@@ -115,6 +118,7 @@ class Searcher {
     std::filesystem::path m_dir;
     Xapian::Database m_db;
     std::optional<store::StubIdentity> m_stub;
+    std::shared_ptr<FacetTableCache> m_facets;
     SynonymGroups m_synonyms;
     std::string m_synonyms_metadata; // what m_synonyms was read from
 };
@@ -140,6 +144,7 @@ class SearcherPool {
     void give_back(std::unique_ptr<Searcher> searcher);
 
     std::filesystem::path m_dir;
+    std::shared_ptr<FacetTableCache> m_facets;
     std::mutex m_mutex;
     std::vector<std::unique_ptr<Searcher>> m_idle;
 };

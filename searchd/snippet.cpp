@@ -1,5 +1,7 @@
 #include "snippet.h"
 
+#include <algorithm>
+
 #include "schema.h"
 #include "text.h"
 
@@ -80,6 +82,35 @@ std::optional<std::size_t> best_paragraph(const std::vector<std::string> &paragr
         scanned += paragraphs[i].size();
     }
     return best > 0 ? std::optional(first) : std::nullopt;
+}
+
+std::optional<std::size_t> snippet_paragraph(const std::vector<std::string> &paragraphs, std::size_t first,
+                                             std::string_view snippet_text) {
+    constexpr std::string_view kEllipsis = "\u2026";
+    if (snippet_text.starts_with(kEllipsis))
+        snippet_text.remove_prefix(kEllipsis.size());
+    // The first words of the snippet, up to a space, are looked for in the paragraphs in turn.
+    std::string_view probe = text::utf8_prefix(snippet_text, 40);
+    if (std::size_t space = probe.rfind(' '); space != std::string_view::npos && space > 8)
+        probe = probe.substr(0, space);
+    if (probe.ends_with(kEllipsis))
+        probe.remove_suffix(kEllipsis.size());
+    if (probe.empty())
+        return std::nullopt;
+    std::string joined;
+    std::vector<std::size_t> starts;
+    for (std::size_t i = first; i < paragraphs.size() && joined.size() < kSnippetSourceBytes + probe.size(); ++i) {
+        if (!joined.empty())
+            joined += ' ';
+        starts.push_back(joined.size());
+        joined += paragraphs[i];
+    }
+    std::size_t at = joined.find(probe);
+    if (at == std::string::npos)
+        return std::nullopt;
+    std::size_t index =
+        static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), at) - starts.begin()) - 1;
+    return first + index;
 }
 
 std::string snippet_source(const std::vector<std::string> &paragraphs, const std::vector<std::string> &hints,

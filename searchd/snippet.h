@@ -23,6 +23,11 @@ inline constexpr std::size_t kSnippetLength = 300;
 std::optional<std::size_t> best_paragraph(const std::vector<std::string> &paragraphs,
                                           const std::vector<std::string> &hints);
 
+// Which of `paragraphs` the snippet `snippet_text` (plain text, as made from the
+// snippet_source starting at paragraph `first`) starts in; nothing when it cannot be found.
+std::optional<std::size_t> snippet_paragraph(const std::vector<std::string> &paragraphs, std::size_t first,
+                                             std::string_view snippet_text);
+
 // The text to build a snippet from: paragraphs joined by spaces, starting with the paragraph
 // that contains the most different `hints` (ASCII case-insensitive; the earliest of equals),
 // at most `cap` bytes, cut at a space (or, failing one, a UTF-8 character boundary). Starts

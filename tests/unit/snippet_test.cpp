@@ -162,3 +162,15 @@ TEST_CASE("opening_html uses the default length", "[snippet]") {
     CHECK(got.size() - 3 <= pressroom::searchd::kSnippetLength);
     CHECK(got.size() - 3 > pressroom::searchd::kSnippetLength - 6);
 }
+
+TEST_CASE("snippet_paragraph names the paragraph a snippet's text starts in", "[snippet]") {
+    using pressroom::searchd::snippet_paragraph;
+    const Paragraphs paragraphs = {"The council met on Monday.", "Officials said the overharvest was hidden for years.",
+                                   "The fine is the largest ever imposed."};
+    // Xapian may start the snippet past the paragraph the source began with.
+    CHECK(snippet_paragraph(paragraphs, 0, "…said the overharvest was hidden for years. The fine is…") == 1u);
+    CHECK(snippet_paragraph(paragraphs, 0, "The council met on Monday. Officials said…") == 0u);
+    CHECK(snippet_paragraph(paragraphs, 1, "…the largest ever imposed.") == 2u);
+    CHECK_FALSE(snippet_paragraph(paragraphs, 0, "words that are nowhere in the text").has_value());
+    CHECK_FALSE(snippet_paragraph(paragraphs, 0, "").has_value());
+}
