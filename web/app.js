@@ -1,13 +1,17 @@
 // Pressroom search page. No framework, no build step.
 //
-// The page state lives in the URL: ?q=&page=&per_page= shows results, ?doc=<id> (with the
-// search kept beside it) shows one release. Navigation uses history.pushState, and popstate
-// renders whatever the URL says, so links can be shared and the back button works. Paging
-// keeps the page size; a search typed into the box starts afresh (page 1, default page size).
+// The page state lives in the URL: ?q=&page=&per_page= plus the filters (category, source, lang,
+// year, their not_ forms, from, to, undated) and sort= show results; ?similar=<id> shows the
+// releases similar to one. A release opens on its own server-rendered page, /doc/<id>; an old
+// ?doc=<id> address is sent there. Navigation uses history.pushState, and popstate renders
+// whatever the URL says, so links can be shared and the back button works. Paging keeps the page
+// size; a search typed into the box starts on page 1 with the default page size, keeping the
+// filters and the sort order (they stay on screen as chips and in the controls).
 //
 // Security: only the API's *_html fields (title_html, snippet_html, which the daemon escapes
 // and marks up with <mark>) are ever assigned to innerHTML. Everything else goes through
-// textContent / createElement, and only http(s) addresses become link targets.
+// textContent / createElement, and only http(s) addresses become link targets. No inline
+// styles: the page works under a strict Content-Security-Policy.
 'use strict';
 
 (() => {
@@ -21,71 +25,161 @@
   // Queries shown back to the user (status line, empty state, tab title) are cut to this many
   // characters: the search box still holds the whole query.
   const SHOWN_QUERY_CHARS = 80;
+  // As-you-type suggestions: asked for after this pause in typing, from this many characters.
+  const SUGGEST_DELAY_MS = 120;
+  const SUGGEST_MIN_CHARS = 2;
+  // A facet shows this many values until "Show all" is chosen.
+  const FACET_SHOWN = 8;
+  // Filter parameters that take a list of values (several values of one = any of them).
+  const LIST_FILTERS = ['category', 'not_category', 'source', 'not_source', 'lang', 'not_lang', 'year', 'not_year'];
+  const FILTER_NAMES = { category: 'Category', source: 'Source', lang: 'Language', year: 'Year' };
+  const SORTS = ['relevance', 'newest', 'oldest'];
+  // A date as the date range accepts it: YYYY, YYYY-MM or YYYY-MM-DD.
+  const DATE_INPUT = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
   const $ = (id) => document.getElementById(id);
   const els = {
     form: $('search-form'),
     input: $('q'),
+    suggestions: $('suggestions'),
+    suggestStatus: $('suggest-status'),
+    reading: $('reading'),
+    readingText: $('reading-text'),
     home: $('home-link'),
+    feedLink: document.querySelector('link[rel="alternate"][type="application/atom+xml"]'),
     main: $('main'),
-    resultsView: $('results-view'),
+    facets: $('facets'),
+    facetsToggle: $('facets-toggle'),
+    facetsPanel: $('facets-panel'),
+    facetGroups: $('facet-groups'),
+    dateForm: $('date-form'),
+    from: $('from'),
+    to: $('to'),
+    dateError: $('date-error'),
     status: $('status'),
+    tools: $('tools'),
+    sort: $('sort'),
+    exportCsv: $('export-csv'),
+    exportJson: $('export-json'),
+    feed: $('feed'),
+    chips: $('chips'),
+    suggestion: $('suggestion'),
     notice: $('notice'),
     error: $('error'),
     empty: $('empty'),
     results: $('results'),
     pagination: $('pagination'),
-    docView: $('doc-view'),
-    backLink: $('back-link'),
-    docError: $('doc-error'),
-    doc: $('doc'),
   };
 
   let renderSeq = 0;          // identifies the newest render; older responses are dropped
   let inflight = null;        // AbortController of the request under way
-  let shownDoc = null;        // id of the release on screen, if the document view is shown
+  let facetsOpen = false;     // the facets section, on a narrow screen, is expanded
+  const expandedFacets = new Set(); // facets whose every value is shown
   const searchCache = new Map();
+  const narrow = window.matchMedia('(max-width: 51.99rem)');
 
   // ---------------------------------------------------------------- URL state
 
   function readState() {
     const p = new URLSearchParams(location.search);
+    const filters = {};
+    for (const k of LIST_FILTERS) filters[k] = p.getAll(k).filter((v) => v.trim() !== '');
+    const sort = p.get('sort') || '';
     return {
       q: p.get('q') ?? '',
       page: p.get('page'),
       perPage: p.get('per_page'),
+      filters,
+      from: p.get('from') || '',
+      to: p.get('to') || '',
+      undated: p.get('undated') || '',
+      sort: sort === 'relevance' ? '' : sort,
+      similar: p.get('similar'),
       doc: p.get('doc'),
     };
   }
 
-  function searchParams({ q, page, perPage }) {
+  // The parameters of a search, in a stable order. `paging` false leaves out page and per_page
+  // (exports and the feed take the whole search); `sort` false leaves out the sort order.
+  function searchParams(state, { paging = true, sort = true } = {}) {
     const p = new URLSearchParams();
-    if (q) p.set('q', q);
-    if (page != null && page !== '' && String(page) !== '1') p.set('page', String(page));
-    if (perPage != null && perPage !== '') p.set('per_page', String(perPage));
+    if (state.q) p.set('q', state.q);
+    const filters = state.filters || {};
+    for (const k of LIST_FILTERS) for (const v of filters[k] || []) p.append(k, v);
+    if (state.from) p.set('from', state.from);
+    if (state.to) p.set('to', state.to);
+    if (state.undated) p.set('undated', state.undated);
+    if (sort && state.sort) p.set('sort', state.sort);
+    if (paging) {
+      const { page, perPage } = state;
+      if (page != null && page !== '' && String(page) !== '1') p.set('page', String(page));
+      if (perPage != null && perPage !== '') p.set('per_page', String(perPage));
+    }
     return p;
   }
 
   function resultsHref(state) {
     const s = searchParams(state).toString();
-    return s ? '?' + s : location.pathname;
+    return s ? '/?' + s : '/';
   }
 
-  function docHref(id, state) {
-    const p = new URLSearchParams();
-    p.set('doc', id);
-    for (const [k, v] of searchParams(state)) p.set(k, v);
-    return '?' + p.toString();
+  // The same search with some settings changed, from page 1.
+  function changed(state, changes) {
+    return { ...state, filters: { ...state.filters }, ...changes, page: null };
   }
 
-  function navigate(href, { focusCount = false } = {}) {
+  const sameValue = (a, b) => a.toLocaleLowerCase() === b.toLocaleLowerCase();
+
+  function hasValue(list, value) {
+    return (list || []).some((v) => sameValue(v, value));
+  }
+
+  // The search with `value` of filter `key` added, or removed if it is there already. Adding a
+  // value drops its opposite (category X and not_category X).
+  function toggledFilter(state, key, value) {
+    const next = changed(state, {});
+    const list = next.filters[key] || [];
+    if (hasValue(list, value)) {
+      next.filters[key] = list.filter((v) => !sameValue(v, value));
+    } else {
+      next.filters[key] = [...list, value];
+      const opposite = key.startsWith('not_') ? key.slice(4) : 'not_' + key;
+      next.filters[opposite] = (next.filters[opposite] || []).filter((v) => !sameValue(v, value));
+    }
+    return next;
+  }
+
+  function hasFilters(state) {
+    return LIST_FILTERS.some((k) => (state.filters[k] || []).length) || !!(state.from || state.to || state.undated);
+  }
+
+  function activeFilterCount(state) {
+    let n = 0;
+    for (const k of LIST_FILTERS) n += (state.filters[k] || []).length;
+    return n + (state.from ? 1 : 0) + (state.to ? 1 : 0) + (state.undated ? 1 : 0);
+  }
+
+  // The server-rendered page of a release; `paragraph` (1-based) adds the anchor of the
+  // paragraph a snippet comes from.
+  function docHref(id, q, paragraph) {
+    let href = '/doc/' + encodeURIComponent(String(id));
+    if (q) href += '?' + new URLSearchParams({ q });
+    if (Number.isInteger(paragraph) && paragraph >= 1) href += '#p' + paragraph;
+    return href;
+  }
+
+  function similarHref(id) {
+    return '/?' + new URLSearchParams({ similar: String(id) });
+  }
+
+  function navigate(href, { focusCount = false, focusKey = null } = {}) {
     const target = new URL(href, location.href);
     if (target.href === location.href) {
       history.replaceState(null, '', target.href);
     } else {
       history.pushState(null, '', target.href);
     }
-    render({ fresh: true, focusCount });
+    render({ fresh: true, focusCount, focusKey });
   }
 
   // ---------------------------------------------------------------- small helpers
@@ -107,6 +201,12 @@
     return node;
   }
 
+  function svg(tag, attrs) {
+    const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+    return node;
+  }
+
   function safeHttpUrl(url) {
     if (typeof url !== 'string') return null;
     try {
@@ -118,8 +218,8 @@
   }
 
   // "2013-04-21" -> "21 April 2013"; "2024-08-01T08:21" -> "1 August 2024, 08:21";
-  // "2013-04" -> "April 2013"; "2013" -> "2013".
-  function formatDate(iso) {
+  // "2013-04" -> "April 2013"; "2013" -> "2013". `time` false leaves out the time of day.
+  function formatDate(iso, { time = true } = {}) {
     if (!iso) return null;
     const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2}))?)?)?/.exec(iso);
     if (!m) return iso;
@@ -127,7 +227,7 @@
     let s = y;
     if (mo && +mo >= 1 && +mo <= 12) s = MONTHS[+mo - 1] + ' ' + s;
     if (d) s = String(+d) + ' ' + s;
-    if (h) s += ', ' + h + ':' + mi;
+    if (h && time) s += ', ' + h + ':' + mi;
     return s;
   }
 
@@ -137,10 +237,28 @@
     return el('time', { class: cls, datetime: iso, text });
   }
 
+  const number = (n) => Number(n).toLocaleString('en-US');
+
   function countText(total, exact) {
-    const n = Number(total).toLocaleString('en-US');
     const noun = total === 1 ? 'result' : 'results';
-    return (exact ? '' : 'about ') + n + ' ' + noun;
+    return (exact ? '' : 'about ') + number(total) + ' ' + noun;
+  }
+
+  let languageNames = null;
+  try {
+    languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+  } catch {
+    languageNames = null;
+  }
+
+  // "en" -> "English"; the code itself when the browser does not know it.
+  function languageName(code) {
+    try {
+      const name = languageNames && languageNames.of(code);
+      return name && name !== code ? name : code;
+    } catch {
+      return code;
+    }
   }
 
   // The query as shown back to the user: on one line, cut short with "…" (a 5,000-character
@@ -182,7 +300,8 @@
     let body = null;
     try {
       body = await res.json();
-    } catch {
+    } catch (e) {
+      if (e.name === 'AbortError') throw e;
       body = null;
     }
     if (!res.ok) {
@@ -196,263 +315,43 @@
     return body;
   }
 
-  // ---------------------------------------------------------------- highlighting
-  //
-  // The result list shows the daemon's own highlighting (*_html). The document view has plain
-  // text, so the page marks the query there itself, reading the query language (README,
-  // "Query language") the way the daemon does, so that only what was searched for is marked:
-  //  - whole words only; a word also matches its simple inflections (plural -s/-es, -ed, -ing,
-  //    possessive 's), case-insensitively, curly and straight apostrophes alike;
-  //  - the daemon's stop words are never marked on their own (it ignores them outside phrases);
-  //  - a "quoted phrase" (or a hyphenated word, which the daemon reads as a phrase) is marked
-  //    only where it occurs whole, as one <mark>; its words match exactly, stop words included;
-  //  - excluded words (-word, NOT word, NOT (...)) and field searches are not marked, except
-  //    title:word, which is marked in the title only;
-  //  - word* marks the words that start with "word".
-
-  // The daemon's stop words (searchd/query_builder.cpp, kStopWords).
-  const STOP_WORDS = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in',
-    'into', 'is', 'it', 'of', 'on', 'or', 'that', 'the', 'to', 'was', 'were', 'will', 'with', 'its',
-    'this', 'has']);
-  // Operators count only in capitals, as in the daemon; NOT is handled on its own.
-  const OPERATOR = /^(?:AND|OR|XOR|NEAR(?:\/\d+)?|ADJ(?:\/\d+)?)$/;
-  const FIELDS = new Set(['title', 'category', 'source']);
-  // A word of a query: letters and digits, apostrophes inside it kept ("China's").
-  const QUERY_WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
-  // Regular-expression pieces for the text: a letter or digit; any apostrophe.
-  const W = '[\\p{L}\\p{N}]';
-  const APOS = "['‘’‛ʼ′＇]";
-
-  // Curly quotes, apostrophes and hyphens to plain ones, as the daemon folds a query.
-  function foldQuery(q) {
-    return q.normalize('NFC')
-      .replace(/[‘’‛ʼ′＇]/g, "'")
-      .replace(/[“”„‟″«»＂]/g, '"')
-      .replace(/[‐‑‒−]/g, '-');
-  }
-
-  // The query's wanted words and phrases: [{ words: [lower-case word], phrase, prefix, field }].
-  // Excluded ones are left out. `field` is null, or the field name for field:word.
-  function readQuery(q) {
-    const s = foldQuery(q);
-    const items = [];
-    const groups = [{ negated: false, field: null }]; // parentheses
-    let negate = false; // NOT or "-" seen, for the next word, phrase or group
-    let field = null;   // "field:" seen, for the next word, phrase or group
-
-    const take = (words, { phrase = false, prefix = false } = {}) => {
-      const g = groups[groups.length - 1];
-      if (!negate && !g.negated && words.length) {
-        items.push({ words: words.map((w) => w.toLowerCase()), phrase, prefix, field: field ?? g.field });
-      }
-      negate = false;
-      field = null;
-    };
-
-    let i = 0;
-    while (i < s.length) {
-      const c = s[i];
-      if (/\s/.test(c)) {
-        i++;
-      } else if (c === '(') {
-        const g = groups[groups.length - 1];
-        groups.push({ negated: negate || g.negated, field: field ?? g.field });
-        negate = false;
-        field = null;
-        i++;
-      } else if (c === ')') {
-        if (groups.length > 1) groups.pop();
-        i++;
-      } else if (c === '"') {
-        // An unclosed quotation mark runs to the end, as the daemon reads it.
-        const close = s.indexOf('"', i + 1);
-        const end = close < 0 ? s.length : close;
-        take(s.slice(i + 1, end).match(QUERY_WORD) || [], { phrase: true });
-        i = end + 1;
-      } else {
-        let j = i;
-        while (j < s.length && !/[\s"()]/.test(s[j])) j++;
-        let token = s.slice(i, j);
-        i = j;
-        if (token === 'NOT') {
-          negate = true;
-          continue;
-        }
-        if (OPERATOR.test(token)) continue;
-        if (token.startsWith('-')) {
-          negate = true;
-          token = token.slice(1);
-        } else if (token.startsWith('+')) {
-          token = token.slice(1);
-        }
-        const named = /^(\p{L}+):(.*)$/u.exec(token);
-        if (named && FIELDS.has(named[1].toLowerCase())) {
-          field = named[1].toLowerCase();
-          token = named[2];
-        }
-        const words = token.match(QUERY_WORD) || [];
-        if (!words.length) {
-          // "-", "title:" right before a quote or a parenthesis apply to it; otherwise to nothing.
-          if (s[i] !== '"' && s[i] !== '(') {
-            negate = false;
-            field = null;
-          }
-          continue;
-        }
-        // "Won-soon", "U.S.": several words in one token are a phrase to the daemon.
-        take(words, { phrase: words.length > 1, prefix: token.endsWith('*') });
-      }
-    }
-    return items;
-  }
-
-  function escapeRe(s) {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  }
-
-  // A word as a pattern: its apostrophe matches any apostrophe.
-  function literal(word) {
-    return escapeRe(word).replace(/'/g, APOS);
-  }
-
-  // The forms of a query word to mark: the word, what it was inflected from ("visits" ->
-  // "visit", "taxes" -> "tax", "stopped" -> "stop"), and their simple inflections. Crude on
-  // purpose: a wrong form such as "visite" occurs in no text, so it costs nothing.
-  function wordForms(word) {
-    const base = word.replace(/'s?$/, ''); // possessive: council's, councils'
-    const stems = new Set([base]);
-    const cut = (suffix, add, min) => {
-      if (base.endsWith(suffix) && base.length - suffix.length >= min) {
-        stems.add(base.slice(0, -suffix.length) + add);
-      }
-    };
-    if (!/\p{N}/u.test(base)) {
-      cut('ies', 'y', 3);
-      cut('ied', 'y', 3);
-      cut('es', '', 3);
-      if (!/(?:ss|us|is)$/.test(base)) cut('s', '', 4); // not "press", "bus", "crisis"; not "news" -> "new"
-      cut('ed', '', 3);
-      cut('ed', 'e', 3);
-      cut('ing', '', 3);
-      cut('ing', 'e', 3);
-      for (const s of [...stems]) {
-        if (s !== base && /([b-df-hj-np-tv-z])\1$/.test(s)) stems.add(s.slice(0, -1)); // stopp -> stop
-      }
-    }
-    const forms = new Set();
-    for (const s of stems) {
-      forms.add(s);
-      if (/\p{N}/u.test(s)) continue;
-      for (const suffix of ['s', 'es', 'ed', 'ing', "'s", "s'"]) forms.add(s + suffix);
-      if (s.endsWith('e')) {
-        forms.add(s + 'd');
-        forms.add(s.slice(0, -1) + 'ing');
-      }
-      if (/[^aeiou]y$/.test(s)) {
-        forms.add(s.slice(0, -1) + 'ies');
-        forms.add(s.slice(0, -1) + 'ied');
-      }
-      if (/[aeiou][b-df-hj-np-tv-z]$/.test(s)) {
-        const last = s[s.length - 1];
-        forms.add(s + last + 'ed');
-        forms.add(s + last + 'ing');
-      }
-    }
-    // Longest first, so that "taxes" is tried before "tax".
-    return [...forms].sort((a, b) => b.length - a.length).map(literal);
-  }
-
-  // The pattern of one wanted item. Each ends at a word boundary; an apostrophe followed by a
-  // letter continues the word, so "don" does not mark the "don" of "don't".
-  function itemPattern({ words, phrase, prefix }) {
-    const tail = prefix ? `(?:${W}|${APOS}(?=${W}))*` : '';
-    let body;
-    if (phrase) {
-      // Any run of spaces and punctuation between the words, as the daemon's phrase search.
-      body = words.map(literal).join(`[^\\p{L}\\p{N}]+`) + tail;
-    } else if (prefix) {
-      body = literal(words[0]) + tail;
-    } else {
-      body = `(?:${wordForms(words[0]).join('|')})`;
-    }
-    return `(?<!${W})${body}(?!${APOS}?${W})`;
-  }
-
-  // Highlighting patterns for the document view: { body, title }, either null when nothing is
-  // to be marked there.
-  function highlighters(q) {
-    const items = readQuery(q).filter((it) => {
-      if (it.field && it.field !== 'title') return false; // category:, source: are not in the text
-      if (it.phrase || it.prefix) return true;
-      const w = it.words[0].replace(/'s?$/, ''); // "it's" is "it"
-      return !STOP_WORDS.has(w) && (w.length > 1 || /\p{N}/u.test(w));
-    });
-    const build = (list) => {
-      if (!list.length) return null;
-      // Phrases first: where one starts, it wins over its own first word.
-      const ordered = [...list.filter((it) => it.phrase), ...list.filter((it) => !it.phrase)];
-      const alts = [...new Set(ordered.map(itemPattern))];
-      return new RegExp(alts.join('|'), 'giu');
-    };
-    return {
-      body: build(items.filter((it) => !it.field)),
-      title: build(items),
-    };
-  }
-
-  // Fills `node` with `text`, wrapping the matches of `re` in <mark>. DOM nodes only.
-  function fillHighlighted(node, text, re) {
-    node.replaceChildren();
-    if (!re) {
-      node.textContent = text;
-      return;
-    }
-    let last = 0;
-    for (const m of text.matchAll(re)) {
-      if (m.index > last) node.append(text.slice(last, m.index));
-      node.append(el('mark', { text: m[0] }));
-      last = m.index + m[0].length;
-    }
-    if (last < text.length) node.append(text.slice(last));
-  }
-
   // ---------------------------------------------------------------- rendering
 
-  function render({ fresh = false, focusCount = false } = {}) {
+  function render({ fresh = false, focusCount = false, focusKey = null } = {}) {
     const state = readState();
+    if (state.doc != null && state.doc !== '') {
+      // The old client-side document view: its addresses now open the release's own page.
+      location.replace(docHref(state.doc, state.q) + location.hash);
+      return;
+    }
     const seq = ++renderSeq;
     if (inflight) inflight.abort();
     inflight = null;
+    closeSuggestions();
 
     if (document.activeElement !== els.input || els.input.value.trim() !== state.q) {
       els.input.value = state.q;
     }
-    els.backLink.href = resultsHref(state);
-
-    const leftDoc = shownDoc;
     els.main.setAttribute('aria-busy', 'true'); // until this render is complete
-    if (state.doc != null && state.doc !== '') {
-      showDoc(state, seq);
+    if (state.similar != null && state.similar !== '') {
+      showSimilar(state, seq, { focusCount });
     } else {
-      shownDoc = null;
-      showResults(state, seq, { fresh, focusCount, returnToDoc: leftDoc });
+      showResults(state, seq, { fresh, focusCount, focusKey });
     }
-  }
-
-  function setView(which) {
-    els.resultsView.hidden = which !== 'results';
-    els.docView.hidden = which !== 'doc';
   }
 
   function clearResultsView() {
     els.status.replaceChildren();
     els.notice.hidden = true;
     els.notice.textContent = '';
+    els.suggestion.hidden = true;
+    els.suggestion.replaceChildren();
     els.error.hidden = true;
     els.error.replaceChildren();
     els.empty.hidden = true;
     els.empty.replaceChildren();
     els.results.replaceChildren();
+    els.results.removeAttribute('start');
     els.pagination.hidden = true;
     els.pagination.replaceChildren();
   }
@@ -463,56 +362,123 @@
     }, LOADING_DELAY_MS);
   }
 
-  async function showResults(state, seq, { fresh, focusCount, returnToDoc }) {
-    setView('results');
+  function showLoading() {
+    els.results.classList.add('is-stale');
+    els.results.setAttribute('aria-busy', 'true');
+    els.status.replaceChildren(el('p', { class: 'loading', text: 'Searching…' }));
+  }
+
+  // Asks for `path` (cached unless `fresh`); null when a newer render took over.
+  async function fetchFor(seq, path, { fresh, cache = true }) {
+    let data = !fresh && cache ? searchCache.get(path) : null;
+    if (data) return { data };
+    const ctl = new AbortController();
+    inflight = ctl;
+    const timer = startLoading(seq, showLoading);
+    try {
+      data = await apiGet(path, ctl.signal);
+    } catch (e) {
+      if (e.name === 'AbortError' || seq !== renderSeq) return null;
+      return { error: e };
+    } finally {
+      clearTimeout(timer);
+    }
+    if (seq !== renderSeq) return null;
+    if (cache) {
+      searchCache.set(path, data);
+      if (searchCache.size > CACHE_SIZE) searchCache.delete(searchCache.keys().next().value);
+    }
+    return { data };
+  }
+
+  async function showResults(state, seq, { fresh, focusCount, focusKey }) {
     document.title = state.q ? `${quotedQuery(state.q)} – Pressroom search` : 'Pressroom – search press releases';
+    updateSearchLinks(state);
+    fillDateForm(state);
+    els.sort.value = SORTS.includes(state.sort) ? state.sort || 'relevance' : 'relevance';
 
     const params = searchParams(state);
     params.set('q', state.q); // always sent: an empty q asks for the newest releases
     if (!params.has('page')) params.set('page', '1');
-    const path = 'search?' + params.toString();
-
-    let data = fresh ? null : searchCache.get(path);
-    if (!data) {
-      const ctl = new AbortController();
-      inflight = ctl;
-      const timer = startLoading(seq, () => {
-        els.results.classList.add('is-stale');
-        els.results.setAttribute('aria-busy', 'true');
-        els.status.replaceChildren(el('p', { class: 'loading', text: 'Searching…' }));
-      });
-      try {
-        data = await apiGet(path, ctl.signal);
-      } catch (e) {
-        if (e.name === 'AbortError' || seq !== renderSeq) return;
-        clearTimeout(timer);
-        finishLoading();
-        clearResultsView();
-        showSearchError(e, state);
-        done();
-        return;
-      } finally {
-        clearTimeout(timer);
-      }
-      if (seq !== renderSeq) return;
-      searchCache.set(path, data);
-      if (searchCache.size > CACHE_SIZE) searchCache.delete(searchCache.keys().next().value);
-    }
+    const got = await fetchFor(seq, 'search?' + params.toString(), { fresh });
+    if (!got) return;
     finishLoading();
     clearResultsView();
+    els.facets.hidden = false;
+    renderChips(state);
+    if (got.error) {
+      renderFacets(state, null);
+      renderReading(null);
+      els.tools.hidden = true;
+      showSearchError(got.error, state);
+      done();
+      return;
+    }
+    const data = got.data;
+    renderFacets(state, data);
+    renderReading(data.query_reading);
     renderHits(state, data);
     done();
 
+    if (focusKey) {
+      const target = [...document.querySelectorAll('[data-focus-key]')].find((n) => n.dataset.focusKey === focusKey);
+      if (target && target.getClientRects().length) {
+        target.focus();
+        return;
+      }
+      focusCount = true;
+    }
     if (focusCount) {
       // After paging, reading (and tabbing) starts again at the top of the new page.
       window.scrollTo(0, 0);
       const c = document.getElementById('count');
       if (c) c.focus({ preventScroll: true });
-    } else if (returnToDoc) {
-      const link = [...els.results.querySelectorAll('a.hit-link')]
-        .find((a) => a.dataset.docId === returnToDoc);
-      if (link) link.focus();
     }
+  }
+
+  async function showSimilar(state, seq, { focusCount }) {
+    document.title = 'Similar releases – Pressroom';
+    updateSearchLinks(null);
+    els.facets.hidden = true;
+    els.tools.hidden = true;
+    els.chips.hidden = true;
+    renderReading(null);
+
+    const params = new URLSearchParams();
+    if (state.perPage) params.set('per_page', state.perPage);
+    const query = params.toString();
+    const path = 'similar/' + encodeURIComponent(state.similar) + (query ? '?' + query : '');
+    const got = await fetchFor(seq, path, { fresh: true, cache: false });
+    if (!got) return;
+    finishLoading();
+    clearResultsView();
+    if (got.error) {
+      els.error.replaceChildren(
+        el('h2', { text: 'Similar releases could not be found' }),
+        el('p', { class: 'error-message', text: got.error.message }),
+      );
+      if (got.error.retryable) els.error.append(el('p', null, el('button', { type: 'button', class: 'retry', text: 'Try again' })));
+      els.error.hidden = false;
+      els.status.replaceChildren(el('p', { class: 'count', id: 'count', tabindex: '-1', text: 'No similar releases shown.' }));
+      done();
+      return;
+    }
+    const data = got.data;
+    const to = data.similar_to || {};
+    const title = to.title || 'this release';
+    document.title = `Similar to ${shownQuery(title)} – Pressroom`;
+    const heading = el('h2', { class: 'count similar-heading', id: 'count', tabindex: '-1' }, 'Releases similar to ',
+      el('a', { href: docHref(to.id ?? state.similar), text: title }));
+    els.status.replaceChildren(heading);
+    const hits = Array.isArray(data.hits) ? data.hits : [];
+    if (!hits.length) {
+      els.empty.append(el('h2', { text: 'No similar releases were found.' }),
+        el('p', null, navLink('/', 'Browse the newest releases'), ' instead.'));
+      els.empty.hidden = false;
+    }
+    for (const hit of hits) els.results.append(renderHit(hit, ''));
+    done();
+    if (focusCount) heading.focus();
   }
 
   function done() {
@@ -525,7 +491,7 @@
   }
 
   // "Try again" only where asking again can help (see apiError). A refused request (4xx) would
-  // fail the same way; if the URL carries a page or page size, offer the search without them.
+  // fail the same way: offer the search without what may have been refused.
   function showSearchError(err, state) {
     els.error.replaceChildren(
       el('h2', { text: 'The search could not be run' }),
@@ -533,9 +499,17 @@
     );
     if (err.retryable) {
       els.error.append(el('p', null, el('button', { type: 'button', class: 'retry', text: 'Try again' })));
-    } else if (state.page != null || state.perPage != null) {
-      els.error.append(el('p', null, navLink(resultsHref({ q: state.q }),
-        state.q ? 'Search again with the usual page settings' : 'Show the newest releases', { class: 'start-over' })));
+    } else {
+      const offers = [];
+      if (state.page != null || state.perPage != null) {
+        offers.push(navLink(resultsHref({ ...state, page: null, perPage: null }),
+          state.q ? 'Search again with the usual page settings' : 'Show the newest releases', { class: 'start-over' }));
+      }
+      if (hasFilters(state) || state.sort) {
+        offers.push(navLink(resultsHref({ q: state.q, filters: {} }),
+          state.q ? 'Search again without filters or sorting' : 'Show the newest releases without filters', { class: 'start-over' }));
+      }
+      for (const a of offers) els.error.append(el('p', null, a));
     }
     els.error.hidden = false;
     const line = el('p', { class: 'count', id: 'count', tabindex: '-1' }, 'No results shown');
@@ -556,18 +530,29 @@
     if (state.q) {
       count.append(el('strong', { text: countText(total, exact) }), ' for ', queryEcho(state.q));
     } else {
-      count.append(el('strong', { text: 'Newest releases' }), ` (${countText(total, exact).replace('result', 'release')} in all)`);
+      const which = state.sort === 'oldest' ? 'Oldest releases' : 'Newest releases';
+      count.append(el('strong', { text: which }), ` (${countText(total, exact).replace('result', 'release')} in all)`);
     }
     const pages = pageRange(page, perPage, hits.length, total, exact);
     if (hits.length && (pages.last > 1 || pages.hasNext || page > 1)) {
       // An estimated total gives no last page to count to: "page 3", not "page 3 of about 200".
-      const of = pages.last != null ? ` of ${pages.last.toLocaleString('en-US')}` : '';
-      count.append(el('span', { class: 'page-of', text: ` · page ${page.toLocaleString('en-US')}${of}` }));
+      const of = pages.last != null ? ` of ${number(pages.last)}` : '';
+      count.append(el('span', { class: 'page-of', text: ` · page ${number(page)}${of}` }));
     }
     if (typeof data.took_ms === 'number') {
       count.append(el('span', { class: 'took', text: ` · ${data.took_ms < 10 ? data.took_ms.toFixed(1) : Math.round(data.took_ms)} ms` }));
     }
     els.status.replaceChildren(count);
+    els.tools.hidden = false;
+    const exportable = total > 0;
+    els.exportCsv.closest('.export').hidden = !exportable;
+
+    if (typeof data.suggestion === 'string' && data.suggestion.trim() && data.suggestion.trim() !== state.q.trim()) {
+      const fix = data.suggestion.trim();
+      const link = navLink(resultsHref(changed(state, { q: fix })), fix, { class: 'suggestion-link' });
+      els.suggestion.replaceChildren('Did you mean ', link, '?');
+      els.suggestion.hidden = false;
+    }
 
     if (typeof data.notice === 'string' && data.notice) {
       els.notice.textContent = data.notice;
@@ -581,37 +566,98 @@
 
     const start = (page - 1) * perPage + 1;
     els.results.setAttribute('start', String(start));
-    for (const hit of hits) els.results.append(renderHit(hit, state));
+    for (const hit of hits) els.results.append(renderHit(hit, state.q));
 
     renderPagination(state, page, pages);
   }
 
-  function renderHit(hit, state) {
-    const link = el('a', { class: 'hit-link', href: docHref(String(hit.id), state) });
-    link.dataset.docId = String(hit.id);
-    link.dataset.nav = '';
+  let citeSeq = 0;
+
+  function renderHit(hit, q) {
+    const id = String(hit.id);
+    const paragraph = Number.isInteger(hit.paragraph) ? hit.paragraph : null;
+    const link = el('a', { class: 'hit-link', href: docHref(id, q, paragraph) });
     if (typeof hit.title_html === 'string' && hit.title_html) {
       link.innerHTML = hit.title_html; // escaped by the daemon; only <mark> inside
     } else {
       link.textContent = hit.title || 'Untitled release';
     }
 
+    const sep = () => el('span', { class: 'sep', 'aria-hidden': 'true', text: '·' });
     const meta = el('p', { class: 'hit-meta' }, dateNode(hit.date, 'hit-date'));
-    if (hit.category) meta.append(el('span', { class: 'sep', 'aria-hidden': 'true', text: '·' }), el('span', { class: 'hit-category', text: hit.category }));
-    if (hit.source) meta.append(el('span', { class: 'sep', 'aria-hidden': 'true', text: '·' }), el('span', { class: 'hit-source', text: hit.source }));
+    if (hit.category) meta.append(sep(), el('span', { class: 'hit-category', text: hit.category }));
+    if (hit.source) meta.append(sep(), el('span', { class: 'hit-source', text: hit.source }));
     const url = safeHttpUrl(hit.url);
     if (url) {
-      meta.append(el('span', { class: 'sep', 'aria-hidden': 'true', text: '·' }),
-        el('a', { class: 'hit-original', href: url, rel: 'noopener', target: '_blank', text: 'original' }));
+      meta.append(sep(), el('a', { class: 'hit-original', href: url, rel: 'noopener', target: '_blank', text: 'original' }));
     }
 
-    const item = el('li', { class: 'hit' }, el('h2', { class: 'hit-title' }, link), meta);
+    const item = el('li', { class: 'hit', lang: typeof hit.lang === 'string' && hit.lang ? hit.lang : null },
+      el('h2', { class: 'hit-title' }, link), meta);
     if (typeof hit.snippet_html === 'string' && hit.snippet_html) {
       const snippet = el('p', { class: 'snippet' });
       snippet.innerHTML = hit.snippet_html; // escaped by the daemon; only <mark> inside
       item.append(snippet);
     }
+
+    // Similar releases, and a citation shown (and copied) on demand.
+    const citeId = `cite-${++citeSeq}`;
+    const cite = el('button', { type: 'button', class: 'cite-button', 'aria-expanded': 'false', 'aria-controls': citeId, text: 'Cite' });
+    const citation = el('div', { class: 'citation', id: citeId, hidden: true },
+      el('p', { class: 'citation-text', text: citationText(hit) }),
+      el('p', { class: 'citation-status', role: 'status' }));
+    const similar = navLink(similarHref(id), 'Similar', { class: 'similar-link' });
+    similar.append(el('span', { class: 'visually-hidden', text: ' releases' }));
+    item.append(el('p', { class: 'hit-actions', lang: 'en' }, similar, cite), citation);
     return item;
+  }
+
+  // Title. Publisher, 2 March 2015. original URL. Pressroom: <origin>/doc/<id>#pN
+  function citationText(hit) {
+    const title = String(hit.title || 'Untitled release').trim();
+    const parts = [/[.?!]$/.test(title) ? title : title + '.'];
+    const date = formatDate(hit.date, { time: false }) || 'n.d.';
+    parts.push((hit.source ? hit.source + ', ' : '') + date + (date.endsWith('.') ? '' : '.'));
+    const url = safeHttpUrl(hit.url);
+    if (url) parts.push(url + '.');
+    const paragraph = Number.isInteger(hit.paragraph) ? hit.paragraph : null;
+    parts.push('Pressroom: ' + location.origin + docHref(String(hit.id), '', paragraph));
+    return parts.join(' ');
+  }
+
+  async function toggleCitation(button) {
+    const box = document.getElementById(button.getAttribute('aria-controls'));
+    if (!box) return;
+    if (!box.hidden) {
+      box.hidden = true;
+      button.setAttribute('aria-expanded', 'false');
+      return;
+    }
+    box.hidden = false;
+    button.setAttribute('aria-expanded', 'true');
+    const text = box.querySelector('.citation-text');
+    const status = box.querySelector('.citation-status');
+    status.textContent = '';
+    let copied = false;
+    if (navigator.clipboard && typeof navigator.clipboard.writeText === 'function') {
+      try {
+        await navigator.clipboard.writeText(text.textContent);
+        copied = true;
+      } catch {
+        copied = false;
+      }
+    }
+    if (copied) {
+      status.textContent = 'Copied to the clipboard.';
+    } else {
+      // Selected, ready for the usual copy command.
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      const sel = window.getSelection();
+      sel.removeAllRanges();
+      sel.addRange(range);
+      status.textContent = 'Selected: copy it with Ctrl+C (⌘C on a Mac).';
+    }
   }
 
   // lastPage: null when the total is an estimate, and the number of pages unknown.
@@ -624,19 +670,23 @@
         el('h2', { text: 'This page is past the end of the results.' }),
         el('p', null, pages, navLink(resultsHref({ ...state, page: 1 }), 'Go to the first page')),
       );
-    } else if (!state.q) {
+    } else if (!state.q && !hasFilters(state)) {
       box.append(el('h2', { text: 'There are no releases in the index yet.' }));
-    } else {
+    } else if (!state.q) {
       box.append(
-        el('h2', null, 'No releases match ', queryEcho(state.q), '.'),
-        el('p', { text: 'Some ideas:' }),
-        el('ul', { class: 'tips' },
-          el('li', { text: 'Check the spelling of each word.' }),
-          el('li', { text: 'Try fewer words, or more general ones (“council” rather than “councillors’ committee”).' }),
-          el('li', { text: 'Drop quotation marks or operators such as AND, OR and NOT.' }),
-          el('li', null, navLink(resultsHref({ q: '', perPage: state.perPage }), 'Browse the newest releases'), ' instead.'),
-        ),
+        el('h2', { text: 'No releases match these filters.' }),
+        el('p', null, 'Remove a filter above, or ', navLink('/', 'browse the newest releases'), '.'),
       );
+    } else {
+      const tips = el('ul', { class: 'tips' },
+        el('li', { text: 'Check the spelling of each word.' }),
+        el('li', { text: 'Try fewer words, or more general ones (“council” rather than “councillors’ committee”).' }),
+        el('li', { text: 'Drop quotation marks or operators such as AND, OR and NOT.' }));
+      if (hasFilters(state)) {
+        tips.append(el('li', null, navLink(resultsHref({ q: state.q, filters: {}, sort: state.sort }), 'Search without the filters'), '.'));
+      }
+      tips.append(el('li', null, navLink(resultsHref({ q: '', filters: {}, perPage: state.perPage }), 'Browse the newest releases'), ' instead.'));
+      box.append(el('h2', null, 'No releases match ', queryEcho(state.q), '.'), el('p', { text: 'Some ideas:' }), tips);
     }
     box.hidden = false;
   }
@@ -646,6 +696,191 @@
     a.dataset.nav = '';
     return a;
   }
+
+  // ---------------------------------------------------------------- search links
+
+  // Export, feed and the page's <link rel="alternate"> follow the search on screen; null (the
+  // similar view) points the feed at all releases.
+  function updateSearchLinks(state) {
+    const feedQuery = state ? searchParams(state, { paging: false, sort: false }).toString() : '';
+    const feed = '/feed' + (feedQuery ? '?' + feedQuery : '');
+    els.feed.href = feed;
+    if (els.feedLink) {
+      els.feedLink.href = feed;
+      els.feedLink.title = state && state.q ? `Pressroom: ${quotedQuery(state.q)}` : 'Pressroom: newest releases';
+    }
+    if (!state) return;
+    const exportParams = (format) => {
+      const p = new URLSearchParams({ format });
+      for (const [k, v] of searchParams(state, { paging: false })) p.append(k, v);
+      return API + 'export?' + p.toString();
+    };
+    els.exportCsv.href = exportParams('csv');
+    els.exportJson.href = exportParams('json');
+  }
+
+  function renderReading(reading) {
+    if (typeof reading === 'string' && reading.trim()) {
+      els.readingText.textContent = reading.trim();
+      els.reading.hidden = false;
+    } else {
+      els.readingText.textContent = '';
+      els.reading.hidden = true;
+    }
+  }
+
+  // ---------------------------------------------------------------- filters: chips, facets, dates
+
+  function chip(label, value, href) {
+    const a = navLink(href, '', { class: 'chip', 'aria-label': `Remove the filter ${label}: ${value}` });
+    a.append(el('span', { class: 'chip-label', text: label + ': ' }), el('span', { class: 'chip-value', text: value }),
+      el('span', { class: 'chip-x', 'aria-hidden': 'true', text: '×' }));
+    return el('li', null, a);
+  }
+
+  function renderChips(state) {
+    const list = el('ul', { class: 'chip-list' });
+    for (const k of LIST_FILTERS) {
+      const base = k.replace(/^not_/, '');
+      const label = (k.startsWith('not_') ? 'Not ' + FILTER_NAMES[base].toLowerCase() : FILTER_NAMES[base]);
+      for (const v of state.filters[k] || []) {
+        list.append(chip(label, base === 'lang' ? languageName(v) : v, resultsHref(toggledFilter(state, k, v))));
+      }
+    }
+    if (state.from) list.append(chip('From', state.from, resultsHref(changed(state, { from: '' }))));
+    if (state.to) list.append(chip('To', state.to, resultsHref(changed(state, { to: '' }))));
+    if (state.undated) {
+      list.append(chip('Date', state.undated === 'only' ? 'undated only' : state.undated, resultsHref(changed(state, { undated: '' }))));
+    }
+    const n = list.childElementCount;
+    if (n >= 2) {
+      list.append(el('li', null, navLink(resultsHref({ q: state.q, filters: {}, sort: state.sort }), 'Clear all filters', { class: 'chip-clear' })));
+    }
+    els.chips.replaceChildren();
+    if (n) els.chips.append(el('h2', { class: 'visually-hidden', text: 'Active filters' }), list);
+    els.chips.hidden = n === 0;
+
+    const count = activeFilterCount(state);
+    els.facetsToggle.querySelector('.toggle-count').textContent = count ? ` (${count})` : '';
+  }
+
+  // One facet value: a link that adds the filter, or removes it when it is already on. A value
+  // the query itself asks for (category:"..." typed in the box) is shown as on, but can only be
+  // removed from the query.
+  function facetItem(state, key, entry, { label, fromQuery, max, year }) {
+    const value = String(entry.value);
+    const on = hasValue(state.filters[key], value);
+    const count = Number(entry.count) || 0;
+    const parts = [el('span', { class: 'facet-label', text: label || value })];
+    if (year) parts.push(bar(count, max));
+    parts.push(el('span', { class: 'facet-count', text: number(count) }));
+    let node;
+    if (on || !fromQuery) {
+      node = navLink(resultsHref(toggledFilter(state, key, value)), '', {
+        class: 'facet-link' + (on ? ' is-active' : ''),
+        'aria-current': on ? 'true' : null,
+      });
+      node.dataset.focusKey = key + '\u0000' + value;
+      node.append(...parts);
+      if (on) node.append(el('span', { class: 'visually-hidden', text: ' (selected: remove this filter)' }));
+    } else {
+      node = el('span', { class: 'facet-link is-active is-fixed', title: 'Asked for in the query' }, ...parts,
+        el('span', { class: 'visually-hidden', text: ' (asked for in the query)' }));
+    }
+    return el('li', null, node);
+  }
+
+  // A bar of the year histogram: SVG attributes, so no style attribute is needed.
+  function bar(count, max) {
+    const w = max > 0 ? Math.max(count > 0 ? 3 : 0, Math.round((count / max) * 100)) : 0;
+    const s = svg('svg', { class: 'bar', viewBox: '0 0 100 10', preserveAspectRatio: 'none', 'aria-hidden': 'true', focusable: 'false' });
+    s.append(svg('rect', { class: 'bar-track', x: 0, y: 0, width: 100, height: 10 }),
+      svg('rect', { class: 'bar-fill', x: 0, y: 0, width: w, height: 10 }));
+    return s;
+  }
+
+  function renderFacets(state, data) {
+    els.facetGroups.replaceChildren();
+    const facets = data && data.facets && typeof data.facets === 'object' ? data.facets : null;
+    const effective = data && data.filters && typeof data.filters === 'object' ? data.filters : {};
+    els.facetsPanel.classList.toggle('is-open', facetsOpen);
+    els.facetsToggle.setAttribute('aria-expanded', String(facetsOpen));
+    if (!facets) return;
+
+    const group = (key, title, values, opts = {}) => {
+      const list = Array.isArray(values) ? values.filter((v) => v && v.value != null && v.value !== '') : [];
+      const extra = opts.extra || null;
+      if (!list.length && !extra) return;
+      const headingId = `facet-h-${key}`;
+      const section = el('section', { class: `facet facet-${key}`, 'aria-labelledby': headingId },
+        el('h3', { id: headingId, class: 'facet-heading', text: title }));
+      const ul = el('ul', { class: 'facet-list' + (opts.year ? ' histogram' : '') });
+      const max = Math.max(0, ...list.map((v) => Number(v.count) || 0), extra ? extra.count : 0);
+      const expanded = expandedFacets.has(key) || opts.year;
+      list.forEach((entry, i) => {
+        const value = String(entry.value);
+        const item = facetItem(state, key, entry, {
+          label: opts.label ? opts.label(value) : value,
+          fromQuery: hasValue(effective[key], value),
+          max,
+          year: opts.year,
+        });
+        if (!expanded && i >= FACET_SHOWN && !hasValue(state.filters[key], value)) item.classList.add('facet-extra');
+        ul.append(item);
+      });
+      if (extra) ul.append(extra.node(max));
+      section.append(ul);
+      const hidden = ul.querySelectorAll('.facet-extra').length;
+      if (!opts.year && (hidden || expandedFacets.has(key)) && list.length > FACET_SHOWN) {
+        const more = el('button', {
+          type: 'button', class: 'facet-more', 'aria-expanded': String(expandedFacets.has(key)),
+          text: expandedFacets.has(key) ? 'Show fewer' : `Show all ${number(list.length)}`,
+        });
+        more.dataset.facet = key;
+        section.append(more);
+      }
+      els.facetGroups.append(section);
+    };
+
+    group('category', 'Category', facets.category);
+    group('source', 'Source', facets.source);
+    group('lang', 'Language', facets.lang, { label: languageName });
+    const undatedCount = Number(facets.undated) || 0;
+    const undatedOn = state.undated === 'only';
+    const extra = undatedCount > 0 || undatedOn ? {
+      count: undatedCount,
+      node: (max) => {
+        const a = navLink(resultsHref(changed(state, { undated: undatedOn ? '' : 'only' })), '', {
+          class: 'facet-link facet-undated' + (undatedOn ? ' is-active' : ''),
+          'aria-current': undatedOn ? 'true' : null,
+        });
+        a.dataset.focusKey = 'undated';
+        a.append(el('span', { class: 'facet-label', text: 'Undated' }), bar(undatedCount, max),
+          el('span', { class: 'facet-count', text: number(undatedCount) }));
+        if (undatedOn) a.append(el('span', { class: 'visually-hidden', text: ' (selected: remove this filter)' }));
+        return el('li', { class: 'undated-item' }, a);
+      },
+    } : null;
+    group('year', 'Year', facets.year, { year: true, extra });
+  }
+
+  function fillDateForm(state) {
+    els.from.value = state.from;
+    els.to.value = state.to;
+    for (const input of [els.from, els.to]) input.removeAttribute('aria-invalid');
+    els.dateError.hidden = true;
+    els.dateError.textContent = '';
+  }
+
+  // After a choice in the facets section on a narrow screen, fold it away: the results it
+  // changed are below it.
+  function foldFacetsAfterChoice() {
+    if (!narrow.matches || !facetsOpen) return false;
+    facetsOpen = false;
+    return true;
+  }
+
+  // ---------------------------------------------------------------- pagination
 
   // Which pages exist around `page`. With an exact total: all of them, up to `last`. With an
   // estimate (total_exact false) the end is unknown, and the estimate can be far off either
@@ -711,134 +946,253 @@
     els.pagination.hidden = false;
   }
 
-  // ---------------------------------------------------------------- document view
+  // ---------------------------------------------------------------- as-you-type suggestions
+  //
+  // The ARIA combobox pattern: the box (role=combobox) keeps the focus and points at the chosen
+  // option with aria-activedescendant; the list (role=listbox) is filled from /api/suggest.
 
-  async function showDoc(state, seq) {
-    const id = state.doc;
-    setView('doc');
-    els.docError.hidden = true;
-    els.docError.replaceChildren();
-    els.backLink.textContent = state.q ? '← Back to results' : '← Back to the newest releases';
+  const suggest = { timer: null, seq: 0, ctl: null, items: [], active: -1 };
 
-    if (shownDoc !== id) {
-      els.doc.replaceChildren();
-      els.doc.setAttribute('aria-busy', 'true');
-    }
-    const ctl = new AbortController();
-    inflight = ctl;
-    const timer = startLoading(seq, () => {
-      els.doc.replaceChildren(el('p', { class: 'loading', role: 'status', text: 'Loading the release…' }));
-    });
-    let doc;
-    try {
-      doc = await apiGet('doc/' + encodeURIComponent(id), ctl.signal);
-    } catch (e) {
-      if (e.name === 'AbortError' || seq !== renderSeq) return;
-      clearTimeout(timer);
-      els.doc.replaceChildren();
-      els.doc.removeAttribute('aria-busy');
-      els.docError.replaceChildren(
-        el('h2', { text: 'This release could not be shown' }),
-        el('p', { class: 'error-message', text: e.message }),
-      );
-      if (e.retryable) els.docError.append(el('p', null, el('button', { type: 'button', class: 'retry', text: 'Try again' })));
-      els.docError.hidden = false;
-      document.title = 'Release not found – Pressroom';
-      shownDoc = null;
-      done();
+  function suggestionsOpen() {
+    return !els.suggestions.hidden;
+  }
+
+  function cancelSuggestions() {
+    clearTimeout(suggest.timer);
+    suggest.timer = null;
+    suggest.seq++; // answers still on their way are ignored
+    if (suggest.ctl) suggest.ctl.abort();
+    suggest.ctl = null;
+  }
+
+  function closeSuggestions() {
+    cancelSuggestions();
+    if (!els.suggestions) return;
+    els.suggestions.hidden = true;
+    els.suggestions.replaceChildren();
+    els.input.setAttribute('aria-expanded', 'false');
+    els.input.removeAttribute('aria-activedescendant');
+    els.suggestStatus.textContent = '';
+    suggest.items = [];
+    suggest.active = -1;
+  }
+
+  function onSuggestInput() {
+    cancelSuggestions();
+    const q = els.input.value;
+    if ([...q.trim()].length < SUGGEST_MIN_CHARS) {
+      closeSuggestions();
       return;
-    } finally {
-      clearTimeout(timer);
     }
-    if (seq !== renderSeq) return;
-    els.doc.removeAttribute('aria-busy');
-    renderDoc(doc, state);
-    shownDoc = id;
-    done();
-
-    const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-    if (target && els.doc.contains(target)) {
-      target.classList.add('is-target');
-      target.scrollIntoView();
-    } else {
-      window.scrollTo(0, 0);
-      const h = els.doc.querySelector('h1');
-      if (h) h.focus({ preventScroll: true });
-    }
+    suggest.timer = setTimeout(() => fetchSuggestions(q), SUGGEST_DELAY_MS);
   }
 
-  function renderDoc(doc, state) {
-    const marks = highlighters(state.q);
-    const art = els.doc;
-    art.replaceChildren();
-    art.setAttribute('lang', doc.lang || 'en');
-    document.title = (doc.title || 'Release') + ' – Pressroom';
-
-    const head = el('header', { class: 'doc-header' });
-    if (doc.category) head.append(el('p', { class: 'doc-category', text: doc.category }));
-    const h1 = el('h1', { class: 'doc-title', tabindex: '-1' });
-    fillHighlighted(h1, doc.title || 'Untitled release', marks.title);
-    head.append(h1);
-    if (doc.subtitle) {
-      const sub = el('p', { class: 'doc-subtitle' });
-      fillHighlighted(sub, doc.subtitle, marks.body);
-      head.append(sub);
+  async function fetchSuggestions(q) {
+    const seq = ++suggest.seq;
+    const ctl = new AbortController();
+    suggest.ctl = ctl;
+    let data;
+    try {
+      data = await apiGet('suggest?' + new URLSearchParams({ q }), ctl.signal);
+    } catch {
+      if (seq === suggest.seq) closeSuggestions();
+      return;
     }
+    // Stale: a newer request went out, or the box changed or lost the focus meanwhile.
+    if (seq !== suggest.seq || els.input.value !== q || document.activeElement !== els.input) return;
+    const items = (Array.isArray(data.suggestions) ? data.suggestions : [])
+      .filter((s) => s && typeof s.text === 'string' && s.text.trim() && (s.kind !== 'title' || s.id != null))
+      .slice(0, 8);
+    showSuggestions(items);
+  }
 
-    const dl = el('dl', { class: 'doc-meta' });
-    const row = (label, value) => {
-      if (value == null || value === '') return;
-      dl.append(el('div', null, el('dt', { text: label }), el('dd', null, value)));
-    };
-    row('Published', dateNode(doc.date, 'doc-date'));
-    if (doc.updated && doc.updated !== doc.date) row('Updated', dateNode(doc.updated, 'doc-updated'));
-    row('Source', doc.source);
-    row('Reference', doc.reference);
-    row('By', doc.byline);
-    const url = safeHttpUrl(doc.url);
-    if (url) row('Original', el('a', { href: url, rel: 'noopener', target: '_blank', class: 'doc-original', text: new URL(url).host }));
-    head.append(dl);
-    art.append(head);
-
-    const body = el('div', { class: 'doc-body' });
-    const paras = Array.isArray(doc.paragraphs) ? doc.paragraphs : [];
-    paras.forEach((text, i) => {
-      const p = el('p', { id: `p${i + 1}` });
-      fillHighlighted(p, String(text), marks.body);
-      body.append(p);
+  function showSuggestions(items) {
+    suggest.items = items;
+    suggest.active = -1;
+    els.input.removeAttribute('aria-activedescendant');
+    if (!items.length) {
+      closeSuggestions();
+      return;
+    }
+    const nodes = items.map((s, i) => {
+      const li = el('li', { id: `suggestion-${i}`, role: 'option', class: `suggest-option suggest-${s.kind || 'term'}`, 'aria-selected': 'false' });
+      li.dataset.index = String(i);
+      if (s.kind === 'title') {
+        li.append(el('span', { class: 'suggest-kind' }, 'Release', el('span', { class: 'visually-hidden', text: ': ' })));
+      }
+      li.append(el('span', { class: 'suggest-text', text: s.text }));
+      if (s.kind !== 'title' && Number.isFinite(s.count)) {
+        li.append(el('span', { class: 'suggest-count' }, number(s.count), el('span', { class: 'visually-hidden', text: s.count === 1 ? ' release' : ' releases' })));
+      }
+      return li;
     });
-    if (!paras.length) body.append(el('p', { class: 'muted', text: 'This release has no text.' }));
-    art.append(body);
+    els.suggestions.replaceChildren(...nodes);
+    els.suggestions.hidden = false;
+    els.input.setAttribute('aria-expanded', 'true');
+    els.suggestStatus.textContent = `${items.length} ${items.length === 1 ? 'suggestion' : 'suggestions'}; use the up and down arrows to choose.`;
   }
+
+  function setActiveSuggestion(i) {
+    suggest.active = i;
+    for (const li of els.suggestions.children) {
+      const on = Number(li.dataset.index) === i;
+      li.setAttribute('aria-selected', String(on));
+      li.classList.toggle('is-active', on);
+      if (on) li.scrollIntoView({ block: 'nearest' });
+    }
+    if (i >= 0) els.input.setAttribute('aria-activedescendant', `suggestion-${i}`);
+    else els.input.removeAttribute('aria-activedescendant');
+  }
+
+  function takeSuggestion(item) {
+    closeSuggestions();
+    if (item.kind === 'title') {
+      location.assign(docHref(item.id));
+      return;
+    }
+    els.input.value = item.text;
+    submitSearch();
+  }
+
+  els.input.addEventListener('input', onSuggestInput);
+
+  els.input.addEventListener('keydown', (e) => {
+    if (e.isComposing) return;
+    const open = suggestionsOpen();
+    const n = suggest.items.length;
+    if (e.key === 'ArrowDown' && !e.altKey) {
+      if (!open) {
+        if ([...els.input.value.trim()].length >= SUGGEST_MIN_CHARS) {
+          e.preventDefault();
+          cancelSuggestions();
+          fetchSuggestions(els.input.value);
+        }
+        return;
+      }
+      e.preventDefault();
+      setActiveSuggestion(suggest.active + 1 >= n ? 0 : suggest.active + 1);
+    } else if (e.key === 'ArrowDown' && e.altKey) {
+      if (!open) fetchSuggestions(els.input.value);
+    } else if (e.key === 'ArrowUp' && open) {
+      e.preventDefault();
+      setActiveSuggestion(suggest.active <= 0 ? n - 1 : suggest.active - 1);
+    } else if (e.key === 'Enter' && open && suggest.active >= 0) {
+      e.preventDefault();
+      takeSuggestion(suggest.items[suggest.active]);
+    } else if (e.key === 'Escape' && open) {
+      // Closes the list; the text stays (a second Escape clears the box, as usual).
+      e.preventDefault();
+      closeSuggestions();
+    } else if (e.key === 'Tab') {
+      closeSuggestions();
+    }
+  });
+
+  els.input.addEventListener('blur', () => closeSuggestions());
+
+  // Clicking an option must not take the focus from the box (which would close the list first).
+  els.suggestions.addEventListener('mousedown', (e) => e.preventDefault());
+  els.suggestions.addEventListener('click', (e) => {
+    const li = e.target instanceof Element ? e.target.closest('[role="option"]') : null;
+    if (!li) return;
+    const item = suggest.items[Number(li.dataset.index)];
+    if (item) takeSuggestion(item);
+  });
+  els.suggestions.addEventListener('mousemove', (e) => {
+    const li = e.target instanceof Element ? e.target.closest('[role="option"]') : null;
+    if (li && Number(li.dataset.index) !== suggest.active) setActiveSuggestion(Number(li.dataset.index));
+  });
+
+  window.addEventListener('pagehide', () => closeSuggestions());
 
   // ---------------------------------------------------------------- events
 
-  // A search typed into the box starts afresh: page 1 and the default page size. Keeping the
-  // old page or per_page would carry a bad value (say per_page=1000, which the API refuses)
-  // from one search into every following one.
+  // A search typed into the box starts on page 1 with the default page size: keeping the old
+  // page or per_page would carry a bad value (say per_page=1000, which the API refuses) from one
+  // search into every following one. Filters and the sort order stay; a similar-releases list
+  // is left for the search.
+  function submitSearch() {
+    closeSuggestions();
+    const state = readState();
+    const base = state.similar ? { filters: {} } : state;
+    navigate(resultsHref({ ...base, q: els.input.value.trim(), page: null, perPage: null, similar: null }));
+  }
+
   els.form.addEventListener('submit', (e) => {
     e.preventDefault();
-    navigate(resultsHref({ q: els.input.value.trim() }));
+    submitSearch();
   });
 
-  // In-page links (results, pagination, back link, home) navigate without reloading.
+  els.sort.addEventListener('change', () => {
+    const value = els.sort.value;
+    navigate(resultsHref(changed(readState(), { sort: value === 'relevance' ? '' : value })), { focusKey: 'sort' });
+  });
+
+  els.dateForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const values = {};
+    let bad = null;
+    for (const [name, input] of [['from', els.from], ['to', els.to]]) {
+      const v = input.value.trim();
+      const ok = v === '' || DATE_INPUT.test(v);
+      if (ok) input.removeAttribute('aria-invalid');
+      else input.setAttribute('aria-invalid', 'true');
+      if (!ok && !bad) bad = { input, v };
+      values[name] = v;
+    }
+    if (bad) {
+      els.dateError.textContent = `“${bad.v}” is not a date this search understands: write YYYY, YYYY-MM or YYYY-MM-DD, for example 2015 or 2015-03.`;
+      els.dateError.hidden = false;
+      bad.input.focus();
+      return;
+    }
+    const folded = foldFacetsAfterChoice();
+    navigate(resultsHref(changed(readState(), values)), folded ? { focusKey: 'facets-toggle' } : { focusCount: true });
+  });
+
+  els.facetsToggle.addEventListener('click', () => {
+    facetsOpen = !facetsOpen;
+    els.facetsPanel.classList.toggle('is-open', facetsOpen);
+    els.facetsToggle.setAttribute('aria-expanded', String(facetsOpen));
+  });
+
+  // In-page links (results, facets, chips, pagination, home) navigate without reloading; the
+  // buttons in the results are handled here too, as the results are redrawn.
   document.addEventListener('click', (e) => {
     if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     const target = e.target instanceof Element ? e.target : null;
     if (!target) return;
 
-    const retry = target.closest('button.retry');
-    if (retry) {
-      render({ fresh: true });
+    const button = target.closest('button');
+    if (button) {
+      if (button.classList.contains('retry')) render({ fresh: true });
+      else if (button.classList.contains('cite-button')) toggleCitation(button);
+      else if (button.classList.contains('facet-more')) {
+        const key = button.dataset.facet;
+        if (expandedFacets.has(key)) expandedFacets.delete(key);
+        else expandedFacets.add(key);
+        const section = button.closest('.facet');
+        const expand = expandedFacets.has(key);
+        section.querySelectorAll('.facet-list > li').forEach((li, i) => {
+          li.classList.toggle('facet-extra', !expand && i >= FACET_SHOWN && !li.querySelector('.is-active'));
+        });
+        button.setAttribute('aria-expanded', String(expand));
+        button.textContent = expand ? 'Show fewer' : `Show all ${number(section.querySelectorAll('.facet-list > li').length)}`;
+      }
       return;
     }
 
     const a = target.closest('a');
-    if (!a || !(a.hasAttribute('data-nav') || a === els.backLink || a === els.home)) return;
+    if (!a || !(a.hasAttribute('data-nav') || a === els.home)) return;
     e.preventDefault();
-    const moveFocus = a.closest('#pagination') !== null;
     if (a === els.home) els.input.value = '';
-    navigate(a.getAttribute('href'), { focusCount: moveFocus });
+    let focusKey = a.dataset.focusKey || null;
+    const inFilters = a.closest('#facets-panel, #chips') !== null;
+    if (a.closest('#facets-panel') && foldFacetsAfterChoice()) focusKey = 'facets-toggle';
+    navigate(a.getAttribute('href'), {
+      focusCount: a.closest('#pagination, #chips') !== null || a.classList.contains('similar-link') || (inFilters && !focusKey),
+      focusKey,
+    });
   });
 
   window.addEventListener('popstate', () => render());
