@@ -333,14 +333,19 @@ std::vector<Suggestion> Searcher::suggest(const std::string &q) {
         std::size_t space = typed.rfind(' ');
         std::string head = space == std::string::npos ? "" : typed.substr(0, space + 1);
         std::string last = text::fold_case(text::fold_for_terms(typed.substr(head.size())));
+        // Names: synonym group members that start with what was typed ("park w"), or the other
+        // members of a group when a member was typed in full ("smg").
+        std::string folded = fold_synonym(typed);
+        constexpr std::size_t kMaxNames = 2;
+        if (folded.size() >= 2)
+            for (const auto &group : m_synonyms) {
+                bool whole = std::find(group.begin(), group.end(), folded) != group.end();
+                for (const auto &member : group)
+                    if (out.size() < kMaxNames && member != folded && (whole || member.starts_with(folded)))
+                        out.push_back({member, "name", "", 0});
+            }
         if (last.size() < 2 || std::any_of(last.begin(), last.end(), [](char c) { return c == '"' || c == ':'; }))
             return out;
-        // Names: synonym group members that start with what was typed.
-        std::string folded = fold_synonym(typed);
-        for (const auto &group : m_synonyms)
-            for (const auto &member : group)
-                if (member.starts_with(folded) && member != folded && out.size() < 2)
-                    out.push_back({member, "name", "", 0});
         // Titles: releases whose title has a word starting with the last word (and the earlier words).
         std::vector<Xapian::Query> parts;
         parts.emplace_back(Xapian::Query::OP_WILDCARD, std::string(schema::prefix::kTitle) + last, 50,

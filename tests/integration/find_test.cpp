@@ -221,7 +221,9 @@ TEST_CASE("suggestions complete the last word with names, words and titles", "[f
     auto title = std::find_if(smog.begin(), smog.end(), [](const auto &s) { return s.kind == "title"; });
     REQUIRE(title != smog.end());
     CHECK(title->id.rfind("air-", 0) == 0);
-    CHECK(idx.searcher.suggest("p").empty()); // one letter: too early
+    CHECK(has(idx.searcher.suggest("park w"), "park won soon", "name")); // a name, whatever the last word's length
+    CHECK(has(idx.searcher.suggest("smg"), "seoul metropolitan government", "name")); // a group's other names
+    CHECK(idx.searcher.suggest("p").empty());                                         // one letter: too early
     CHECK(par.size() <= searchd::kMaxSuggestions);
 }
 
