@@ -241,3 +241,18 @@ TEST_CASE("the document view highlights the query's words in the whole release",
     CHECK(plain->paragraphs_html[0].find("<mark>") == std::string::npos);
     CHECK_FALSE(idx.searcher.document_view("nope", "x").has_value());
 }
+
+TEST_CASE("a malformed synonym file stops the run before anything is written", "[find]") {
+    PressIndex idx;
+    test::write_file(idx.dir / "bad-synonyms.txt", "# groups\nSMG, Seoul Metropolitan Government\nPark Won-soon\n");
+    indexer::IndexerOptions options;
+    options.db = idx.db;
+    options.sources = {idx.fixture};
+    options.synonyms = idx.dir / "bad-synonyms.txt";
+    CHECK_THROWS_WITH(indexer::run_indexer(options, *idx.log.logger),
+                      Catch::Contains("bad-synonyms.txt line 3 names only one distinct name") &&
+                          Catch::Contains("nothing was indexed"));
+    // The serving index still has its groups and its releases.
+    CHECK(ids(idx.search({{"q", "박원순"}})).count("001_dad5c3bcb5374185.txt") == 1);
+    CHECK(idx.search({}).total == 13);
+}
