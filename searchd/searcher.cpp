@@ -169,13 +169,16 @@ SearchResult Searcher::search(const SearchRequest &request) {
         run.rerank = relevance;
         if (request.facets)
             run.check_at_least = std::max(kExactCountUpTo, m_db.get_doccount());
-        std::shared_ptr<const FacetTable> table =
-            request.facets ? m_facets->get(m_db) : std::make_shared<const FacetTable>(Xapian::Database());
-        FacetSpy strict_spy(table);
-        run.spy = request.facets ? &strict_spy : nullptr;
+        // One spy per run: the facets count the matches of the run whose results are shown.
+        std::optional<FacetSpy> strict_spy, partial_spy;
+        if (request.facets) {
+            std::shared_ptr<const FacetTable> table = m_facets->get(m_db);
+            strict_spy.emplace(table);
+            partial_spy.emplace(table);
+        }
+        run.spy = strict_spy ? &*strict_spy : nullptr;
         Page page = run_ranked(enquire, filtered(built.query), built, run);
-        FacetSpy partial_spy(table);
-        const FacetSpy *spy = &strict_spy;
+        const FacetSpy *spy = strict_spy ? &*strict_spy : nullptr;
 
         SearchResult result;
         result.notice = built.notice;
@@ -186,8 +189,8 @@ SearchResult Searcher::search(const SearchRequest &request) {
         bool use_partial = relevance && !built.partial.empty() && (few || built.long_query);
         if (use_partial) {
             // Releases with every word still count most; the closest partial matches follow.
-            run.spy = request.facets ? &partial_spy : nullptr;
-            spy = &partial_spy;
+            run.spy = partial_spy ? &*partial_spy : nullptr;
+            spy = run.spy ? &*partial_spy : nullptr;
             page = run_ranked(
                 enquire,
                 filtered(Xapian::Query(Xapian::Query::OP_OR,
@@ -215,7 +218,7 @@ SearchResult Searcher::search(const SearchRequest &request) {
                     result.suggestion = corrected;
             }
         }
-        if (request.facets)
+        if (spy)
             result.facets = spy->facets();
         const Xapian::MSet &mset = page.mset;
         result.query = request.q;
