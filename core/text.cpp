@@ -8,9 +8,6 @@
 
 namespace pressroom::text {
 
-namespace {
-
-// Decodes the code point at s[i] (valid UTF-8 assumed) and advances i.
 char32_t next_code_point(std::string_view s, std::size_t &i) {
     int32_t idx = static_cast<int32_t>(i);
     UChar32 c;
@@ -27,6 +24,8 @@ void append_utf8(std::string &out, char32_t c) {
     if (!error)
         out.append(buf, static_cast<std::size_t>(len));
 }
+
+namespace {
 
 bool is_exotic_space(char32_t c) {
     return c == 0x00A0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000 ||

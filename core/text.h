@@ -10,6 +10,12 @@ namespace pressroom::text {
 
 bool is_valid_utf8(std::string_view s);
 
+// Decodes the code point at s[i] and advances i past it. An ill-formed sequence gives U+FFFD
+// and is skipped (ICU's U8_NEXT: its longest start that could have been well formed).
+char32_t next_code_point(std::string_view s, std::size_t &i);
+// Appends c as UTF-8; nothing for a surrogate or a value beyond U+10FFFF.
+void append_utf8(std::string &out, char32_t c);
+
 // Canonical form for stored and displayed text: Unicode NFC; no-break and other exotic
 // spaces become plain spaces; zero-width characters and soft hyphens are removed. Curly
 // quotes are kept, since they are what the reader should see.

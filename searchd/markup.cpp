@@ -34,61 +34,6 @@ void append_escaped(std::string &out, char c) {
     }
 }
 
-// Length of the well-formed UTF-8 sequence at the start of s (1-4), or 0 when there is none
-// (a stray continuation byte, a truncated or overlong sequence, a surrogate, beyond U+10FFFF).
-// On success cp holds the code point.
-std::size_t utf8_sequence(std::string_view s, char32_t &cp) {
-    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
-    const unsigned char b0 = byte(0);
-    if (b0 < 0x80) {
-        cp = b0;
-        return 1;
-    }
-    std::size_t len = 0;
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-        len = 2;
-        cp = b0 & 0x1F;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-        len = 3;
-        cp = b0 & 0x0F;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-        len = 4;
-        cp = b0 & 0x07;
-    } else {
-        return 0;
-    }
-    if (s.size() < len)
-        return 0;
-    for (std::size_t i = 1; i < len; ++i) {
-        if ((byte(i) & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (byte(i) & 0x3F);
-    }
-    const bool overlong = (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
-    const bool surrogate = cp >= 0xD800 && cp <= 0xDFFF;
-    if (overlong || surrogate || cp > 0x10FFFF)
-        return 0;
-    return len;
-}
-
-void append_utf8(std::string &out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
 // Appends the character a reference such as "amp", "#39" or "#x27" (without & and ;) stands
 // for; false, appending nothing, when it is not one plain_text decodes.
 bool decode_reference(std::string_view name, std::string &out) {
@@ -127,7 +72,7 @@ bool decode_reference(std::string_view name, std::string &out) {
     if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
         out += kReplacement;
     else
-        append_utf8(out, cp);
+        text::append_utf8(out, cp);
     return true;
 }
 
@@ -150,24 +95,17 @@ std::string html_escape(std::string_view s) {
 std::string xml_escape(std::string_view s) {
     std::string out;
     out.reserve(s.size() + s.size() / 8);
-    while (!s.empty()) {
-        char32_t cp = 0;
-        const std::size_t len = utf8_sequence(s, cp);
-        if (len == 0) {
-            out += kReplacement;
-            s.remove_prefix(1);
-            continue;
-        }
+    for (std::size_t i = 0; i < s.size();) {
+        const char32_t cp = text::next_code_point(s, i); // U+FFFD for what is not UTF-8
         // XML 1.0 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF];
         // surrogates never get here.
         const bool allowed = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp != 0xFFFE && cp != 0xFFFF);
-        if (allowed) {
-            if (len == 1)
-                append_escaped(out, s[0]);
-            else
-                out += s.substr(0, len);
-        }
-        s.remove_prefix(len);
+        if (!allowed)
+            continue;
+        if (cp < 0x80)
+            append_escaped(out, static_cast<char>(cp));
+        else
+            text::append_utf8(out, cp);
     }
     return out;
 }

@@ -22,6 +22,9 @@ bool contains_ci(std::string_view haystack, std::string_view needle) {
 // per snippet (see the benchmarks) for little gain on press-release-sized text.
 constexpr unsigned kSnippetFlags = 0;
 
+// Text content only (never attributes), like MSet::snippet's output: apostrophes stay as they
+// are, so a snippet reads the same whether Xapian or opening_html made it. markup.h's
+// html_escape, for attributes too, also escapes '.
 std::string html_escape(std::string_view s) {
     std::string out;
     out.reserve(s.size());
