@@ -44,7 +44,8 @@ std::string site_header(std::string_view q) {
            "</header>\n";
 }
 
-const char *const kScript = "  <script src=\"/doc.js\" defer></script>\n";
+const char *const kScript = "  <script src=\"/common.js\" defer></script>\n"
+                            "  <script src=\"/doc.js\" defer></script>\n";
 
 const char *const kFooter = "<footer class=\"site-footer\">\n"
                             "  <div class=\"wrap\"><p>Pressroom full-text search. Highlighting marks the words you "

@@ -16,8 +16,7 @@
 
 (() => {
   const API = '/api/';
-  const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
-    'September', 'October', 'November', 'December'];
+  const { el, formatDate, docHref, safeHttpUrl, citationText, copyOrSelect, focusSearchOnSlash } = window.Pressroom;
   const LOADING_DELAY_MS = 150;
   const CACHE_SIZE = 20;
   // The API serves pages 1-1000 (README, "API"); never link beyond that.
@@ -161,12 +160,6 @@
 
   // The server-rendered page of a release; `paragraph` (1-based) adds the anchor of the
   // paragraph a snippet comes from.
-  function docHref(id, q, paragraph) {
-    let href = '/doc/' + encodeURIComponent(String(id));
-    if (q) href += '?' + new URLSearchParams({ q });
-    if (Number.isInteger(paragraph) && paragraph >= 1) href += '#p' + paragraph;
-    return href;
-  }
 
   function similarHref(id) {
     return '/?' + new URLSearchParams({ similar: String(id) });
@@ -184,51 +177,10 @@
 
   // ---------------------------------------------------------------- small helpers
 
-  function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
-    if (attrs) {
-      for (const [k, v] of Object.entries(attrs)) {
-        if (v == null || v === false) continue;
-        if (k === 'class') node.className = v;
-        else if (k === 'text') node.textContent = v;
-        else node.setAttribute(k, v === true ? '' : String(v));
-      }
-    }
-    for (const c of children) {
-      if (c == null || c === false) continue;
-      node.append(c);
-    }
-    return node;
-  }
-
   function svg(tag, attrs) {
     const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
     for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
     return node;
-  }
-
-  function safeHttpUrl(url) {
-    if (typeof url !== 'string') return null;
-    try {
-      const u = new URL(url);
-      return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-    } catch {
-      return null;
-    }
-  }
-
-  // "2013-04-21" -> "21 April 2013"; "2024-08-01T08:21" -> "1 August 2024, 08:21";
-  // "2013-04" -> "April 2013"; "2013" -> "2013". `time` false leaves out the time of day.
-  function formatDate(iso, { time = true } = {}) {
-    if (!iso) return null;
-    const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2}))?)?)?/.exec(iso);
-    if (!m) return iso;
-    const [, y, mo, d, h, mi] = m;
-    let s = y;
-    if (mo && +mo >= 1 && +mo <= 12) s = MONTHS[+mo - 1] + ' ' + s;
-    if (d) s = String(+d) + ' ' + s;
-    if (h && time) s += ', ' + h + ':' + mi;
-    return s;
   }
 
   function dateNode(iso, cls) {
@@ -604,25 +556,12 @@
     const citeId = `cite-${++citeSeq}`;
     const cite = el('button', { type: 'button', class: 'cite-button', 'aria-expanded': 'false', 'aria-controls': citeId, text: 'Cite' });
     const citation = el('div', { class: 'citation', id: citeId, hidden: true },
-      el('p', { class: 'citation-text', text: citationText(hit) }),
+      el('p', { class: 'citation-text', text: citationText({ ...hit, id: String(hit.id) }) }),
       el('p', { class: 'citation-status', role: 'status' }));
     const similar = navLink(similarHref(id), 'Similar', { class: 'similar-link' });
     similar.append(el('span', { class: 'visually-hidden', text: ' releases' }));
     item.append(el('p', { class: 'hit-actions', lang: 'en' }, similar, cite), citation);
     return item;
-  }
-
-  // Title. Publisher, 2 March 2015. original URL. Pressroom: <origin>/doc/<id>#pN
-  function citationText(hit) {
-    const title = String(hit.title || 'Untitled release').trim();
-    const parts = [/[.?!]$/.test(title) ? title : title + '.'];
-    const date = formatDate(hit.date, { time: false }) || 'n.d.';
-    parts.push((hit.source ? hit.source + ', ' : '') + date + (date.endsWith('.') ? '' : '.'));
-    const url = safeHttpUrl(hit.url);
-    if (url) parts.push(url + '.');
-    const paragraph = Number.isInteger(hit.paragraph) ? hit.paragraph : null;
-    parts.push('Pressroom: ' + location.origin + docHref(String(hit.id), '', paragraph));
-    return parts.join(' ');
   }
 
   async function toggleCitation(button) {
@@ -635,29 +574,7 @@
     }
     box.hidden = false;
     button.setAttribute('aria-expanded', 'true');
-    const text = box.querySelector('.citation-text');
-    const status = box.querySelector('.citation-status');
-    status.textContent = '';
-    let copied = false;
-    if (navigator.clipboard && typeof navigator.clipboard.writeText === 'function') {
-      try {
-        await navigator.clipboard.writeText(text.textContent);
-        copied = true;
-      } catch {
-        copied = false;
-      }
-    }
-    if (copied) {
-      status.textContent = 'Copied to the clipboard.';
-    } else {
-      // Selected, ready for the usual copy command.
-      const range = document.createRange();
-      range.selectNodeContents(text);
-      const sel = window.getSelection();
-      sel.removeAllRanges();
-      sel.addRange(range);
-      status.textContent = 'Selected: copy it with Ctrl+C (⌘C on a Mac).';
-    }
+    await copyOrSelect(box.querySelector('.citation-text'), box.querySelector('.citation-status'));
   }
 
   // lastPage: null when the total is an estimate, and the number of pages unknown.
@@ -1198,19 +1115,7 @@
   window.addEventListener('popstate', () => render());
 
   // "/" focuses the search box, unless the user is typing somewhere.
-  document.addEventListener('keydown', (e) => {
-    if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
-    const t = e.target;
-    if (t instanceof Element) {
-      if (t.isContentEditable) return;
-      const tag = t.tagName;
-      if (tag === 'TEXTAREA' || tag === 'SELECT') return;
-      if (tag === 'INPUT' && !['button', 'submit', 'reset', 'checkbox', 'radio'].includes(t.type)) return;
-    }
-    e.preventDefault();
-    els.input.focus();
-    els.input.select();
-  });
+  focusSearchOnSlash(els.input);
 
   render();
 })();

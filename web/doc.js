@@ -10,61 +10,16 @@
 'use strict';
 
 (() => {
-  const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
-    'September', 'October', 'November', 'December'];
+  const { el, formatDate, docHref, encodeId, citationText, copyOrSelect, focusSearchOnSlash } = window.Pressroom;
   const SIMILAR_COUNT = 5;
 
   const $ = (id) => document.getElementById(id);
   const doc = $('doc');
   const input = $('q');
 
-  // As encodeURIComponent, and also ! ' ( ) *: the daemon's url_encode, so the links this script
-  // builds are the ones the server writes.
-  function encodeId(id) {
-    return encodeURIComponent(id).replace(/[!'()*]/g,
-      (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
-  }
-
-  // "2015-03-02" -> "2 March 2015"; "2015-03" -> "March 2015"; "2015" -> "2015".
-  function formatDate(iso) {
-    const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso || '');
-    if (!m) return '';
-    const [, y, mo, d] = m;
-    let s = y;
-    if (mo && +mo >= 1 && +mo <= 12) {
-      s = MONTHS[+mo - 1] + ' ' + s;
-      if (d) s = String(+d) + ' ' + s;
-    }
-    return s;
-  }
-
-  function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) {
-      if (v == null) continue;
-      if (k === 'class') node.className = v;
-      else if (k === 'text') node.textContent = v;
-      else node.setAttribute(k, String(v));
-    }
-    node.append(...children.filter((c) => c != null));
-    return node;
-  }
-
   // ---------------------------------------------------------------- "/" focuses the search box
 
-  document.addEventListener('keydown', (e) => {
-    if (!input || e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
-    const t = e.target;
-    if (t instanceof Element) {
-      if (t.isContentEditable) return;
-      const tag = t.tagName;
-      if (tag === 'TEXTAREA' || tag === 'SELECT') return;
-      if (tag === 'INPUT' && !['button', 'submit', 'reset', 'checkbox', 'radio'].includes(t.type)) return;
-    }
-    e.preventDefault();
-    input.focus();
-    input.select();
-  });
+  focusSearchOnSlash(input);
 
   if (!doc) return; // the "release not found" page has only the search box
 
@@ -77,57 +32,29 @@
   const citation = $('citation');
   const citationStatus = $('citation-status');
 
-  // The paragraph the address points at ("#p3"), if it is one of this page's.
+  // The number of the paragraph the address points at ("#p3"), if it is one of this page's.
   function targetedParagraph() {
-    const m = /^#(p[1-9]\d*)$/.exec(location.hash);
-    return m && document.getElementById(m[1]) ? '#' + m[1] : '';
-  }
-
-  function withStop(text) {
-    return /[.!?…]$/.test(text) ? text : text + '.';
+    const m = /^#p([1-9]\d*)$/.exec(location.hash);
+    return m && document.getElementById('p' + m[1]) ? Number(m[1]) : null;
   }
 
   // Title. Publisher, 2 March 2015. https://original. Pressroom: https://here/doc/id#p3
-  function citationText() {
+  function currentCitation() {
     const { title, source, date, url } = doc.dataset;
-    const parts = [withStop(title || 'Untitled release')];
-    const published = [source, formatDate(date) || 'n.d.'].filter(Boolean).join(', ');
-    parts.push(withStop(published));
-    if (url && /^https?:\/\//i.test(url)) parts.push(url + '.');
-    parts.push('Pressroom: ' + location.origin + '/doc/' + encodeId(id) + targetedParagraph());
-    return parts.join(' ');
-  }
-
-  function selectCitation() {
-    const range = document.createRange();
-    range.selectNodeContents(citation);
-    const selection = window.getSelection();
-    if (!selection) return;
-    selection.removeAllRanges();
-    selection.addRange(range);
+    return citationText({ id, title, source, date, url, paragraph: targetedParagraph() });
   }
 
   async function cite() {
-    citation.textContent = citationText();
+    citation.textContent = currentCitation();
     citationBox.hidden = false;
-    citationStatus.textContent = '';
-    try {
-      if (!navigator.clipboard || !window.isSecureContext) throw new Error('no clipboard');
-      await navigator.clipboard.writeText(citation.textContent);
-      citationStatus.textContent = 'Copied to the clipboard.';
-    } catch {
-      // Refused or unavailable (an http:// address, a browser setting): the text stays in view,
-      // selected, for the reader to copy.
-      selectCitation();
-      citationStatus.textContent = 'Copying was not allowed here: the citation is selected for you to copy.';
-    }
+    await copyOrSelect(citation, citationStatus);
   }
 
   if (citeButton && citationBox && citation && citationStatus) {
     citeButton.addEventListener('click', () => { cite(); });
     // A citation on screen follows the paragraph linked to.
     window.addEventListener('hashchange', () => {
-      if (!citationBox.hidden) citation.textContent = citationText();
+      if (!citationBox.hidden) citation.textContent = currentCitation();
     });
   }
 
@@ -137,7 +64,7 @@
   const similarStatus = $('similar-status');
 
   function similarItem(hit) {
-    const link = el('a', { href: '/doc/' + encodeId(String(hit.id)), class: 'similar-title',
+    const link = el('a', { href: docHref(hit.id), class: 'similar-title',
       text: hit.title || 'Untitled release' });
     const meta = el('span', { class: 'similar-meta' });
     const when = formatDate(hit.date);

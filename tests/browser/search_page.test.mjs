@@ -153,7 +153,9 @@ test('markup in the query is shown as text and never becomes elements', async ()
     await page.waitForURL((u) => u.searchParams.get('q') === q);
     await settled();
     const found = await page.evaluate(() => ({
-      scripts: [...document.querySelectorAll('script')].map((s) => s.src).filter((s) => !s.endsWith('/app.js')),
+      // Only the page's own two scripts: common.js (shared with the release page) and app.js.
+      scripts: [...document.querySelectorAll('script')].map((s) => new URL(s.src || 'inline:', location.href).href)
+        .filter((s) => s !== location.origin + '/common.js' && s !== location.origin + '/app.js'),
       imgs: document.querySelectorAll('img').length,
       pwned: window.__pwned,
     }));

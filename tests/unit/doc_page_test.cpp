@@ -102,8 +102,8 @@ TEST_CASE("doc page head links the stylesheets, the script and the search descri
 TEST_CASE("doc page has no inline script, style or event handler", "[doc_page]") {
     // A strict Content-Security-Policy (script-src 'self'; style-src 'self') would block them.
     const std::string page = render(sample_release(), "park");
-    CHECK(count(page, "<script") == 1);
-    CHECK(count(page, "<script src=\"/doc.js\" defer></script>") == 1);
+    CHECK(count(page, "<script") == 2);
+    CHECK(count(page, "<script src=\"/common.js\" defer></script>\n  <script src=\"/doc.js\" defer></script>") == 1);
     CHECK_FALSE(contains(page, "<style"));
     CHECK_FALSE(contains(page, "style="));
     CHECK_FALSE(contains(page, "javascript:"));
