@@ -7,17 +7,18 @@
 #include <algorithm>
 #include <set>
 
+#include "search_helpers.h"
 #include "searcher.h"
 #include "test_support.h"
 
 using namespace pressroom;
 using pressroom::test::CapturedLog;
+using pressroom::test::ids;
+using pressroom::test::kMayorParkArticles;
+using pressroom::test::ordered_ids;
 using pressroom::test::TempDir;
 
 namespace {
-
-const std::set<std::string> kMayorParkArticles = {"000_afe356aea1f15e35.txt", "001_dad5c3bcb5374185.txt",
-                                                  "002_59a02e6dca8028c7.txt", "003_1c1750da9e3d431d.txt"};
 
 struct PressIndex {
     TempDir dir;
@@ -28,27 +29,10 @@ struct PressIndex {
     indexer::RunSummary first = test::index(db, {seeds, fixture}, log, false, test::kSynonymFile);
     searchd::Searcher searcher{db};
 
-    searchd::SearchResult search(searchd::Params params) {
-        auto request = searchd::parse_search_request(params);
-        INFO((request.ok() ? std::string() : request.error().message));
-        REQUIRE(request.ok());
-        return searcher.search(*request);
+    searchd::SearchResult search(const searchd::Params &params) {
+        return searcher.search(test::parsed_request(params));
     }
 };
-
-std::set<std::string> ids(const searchd::SearchResult &r) {
-    std::set<std::string> out;
-    for (const auto &hit : r.hits)
-        out.insert(hit.release.id);
-    return out;
-}
-
-std::vector<std::string> ordered_ids(const searchd::SearchResult &r) {
-    std::vector<std::string> out;
-    for (const auto &hit : r.hits)
-        out.push_back(hit.release.id);
-    return out;
-}
 
 Xapian::doccount count_of(const std::vector<searchd::FacetValue> &values, const std::string &value) {
     for (const auto &v : values)

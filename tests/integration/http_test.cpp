@@ -15,6 +15,7 @@
 #include "searcher.h"
 #include "server.h"
 #include "test_support.h"
+#include "text_checks.h"
 
 using namespace pressroom;
 using nlohmann::json;
@@ -337,10 +338,7 @@ TEST_CASE("the current search downloads as CSV and JSON", "[http]") {
     std::string header = "rank,id,title,date,source,category,url,link,paragraph,snippet\r\n";
     CHECK(csv->body.rfind(header, 0) == 0);
     // The five seeds mention Beijing: five rows, in the order of the search.
-    std::size_t rows = 0;
-    for (std::size_t at = 0; (at = csv->body.find("\r\n", at)) != std::string::npos; at += 2)
-        ++rows;
-    CHECK(rows == 6);
+    CHECK(test::count(csv->body, "\r\n") == 6);
     json search = json::parse(srv.client().Get("/api/search?q=Beijing")->body);
     std::string first_row = csv->body.substr(header.size(), csv->body.find("\r\n", header.size()) - header.size());
     CHECK(first_row.rfind("1," + search["hits"][0]["id"].get<std::string>() + ",", 0) == 0);
@@ -364,10 +362,7 @@ TEST_CASE("any search is an Atom feed, and browsers find an OpenSearch descripti
     CHECK(feed->get_header_value("Content-Type") == "application/atom+xml; charset=utf-8");
     CHECK(feed->body.find("<feed xmlns=\"http://www.w3.org/2005/Atom\">") != std::string::npos);
     // Only the dated seed can be an entry.
-    std::size_t entries = 0;
-    for (std::size_t at = 0; (at = feed->body.find("<entry>", at)) != std::string::npos; ++at)
-        ++entries;
-    CHECK(entries == 1);
+    CHECK(test::count(feed->body, "<entry>") == 1);
     CHECK(feed->body.find("/doc/004_470a66b87affb606.txt") != std::string::npos);
 
     auto description = srv.client().Get("/opensearch.xml");

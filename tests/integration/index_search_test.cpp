@@ -4,37 +4,25 @@
 #include <algorithm>
 #include <set>
 
+#include "search_helpers.h"
 #include "searcher.h"
 #include "test_support.h"
 
 using namespace pressroom;
 using pressroom::test::CapturedLog;
+using pressroom::test::ids;
+using pressroom::test::kMayorParkArticles;
 using pressroom::test::TempDir;
 
 namespace {
 
-const std::set<std::string> kMayorParkArticles = {"000_afe356aea1f15e35.txt", "001_dad5c3bcb5374185.txt",
-                                                  "002_59a02e6dca8028c7.txt", "003_1c1750da9e3d431d.txt"};
-
-// A request as the HTTP layer parses it from parameters.
-searchd::SearchRequest request(const std::string &q, int page = 1, int per_page = 10, searchd::Params more = {}) {
-    more.emplace("q", q);
-    more.emplace("page", std::to_string(page));
-    more.emplace("per_page", std::to_string(per_page));
-    auto parsed = searchd::parse_search_request(more);
-    REQUIRE(parsed.ok());
-    return *parsed;
+// A request for page `page` of `per_page` results for q.
+searchd::SearchRequest request(const std::string &q, int page = 1, int per_page = 10) {
+    return test::parsed_request({{"q", q}, {"page", std::to_string(page)}, {"per_page", std::to_string(per_page)}});
 }
 
 searchd::SearchResult search(searchd::Searcher &s, const std::string &q, int per_page = 10) {
     return s.search(request(q, 1, per_page));
-}
-
-std::set<std::string> ids(const searchd::SearchResult &r) {
-    std::set<std::string> out;
-    for (const auto &hit : r.hits)
-        out.insert(hit.release.id);
-    return out;
 }
 
 struct SeedIndex {

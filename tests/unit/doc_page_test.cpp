@@ -10,12 +10,16 @@
 #include <vector>
 
 #include "doc_page.h"
+#include "text_checks.h"
 
 using pressroom::Date;
 using pressroom::Release;
 using pressroom::searchd::DocPage;
 using pressroom::searchd::render_doc_page;
 using pressroom::searchd::render_not_found_page;
+
+using pressroom::test::contains;
+using pressroom::test::count;
 
 namespace {
 
@@ -39,17 +43,6 @@ std::string render(const Release &r, std::string q = "", std::vector<std::string
     if (paragraphs_html.empty())
         paragraphs_html = r.paragraphs; // the sample's paragraphs need no escaping
     return render_doc_page(DocPage{r, r.title, r.subtitle, std::move(paragraphs_html), std::move(q)});
-}
-
-bool contains(const std::string &haystack, const std::string &needle) {
-    return haystack.find(needle) != std::string::npos;
-}
-
-std::size_t count(const std::string &haystack, const std::string &needle) {
-    std::size_t n = 0;
-    for (std::size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1))
-        ++n;
-    return n;
 }
 
 // Checks that every non-void element is closed in order. Text is escaped by the page, so each

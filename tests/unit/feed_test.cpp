@@ -8,6 +8,7 @@
 
 #include "feed.h"
 #include "opensearch.h"
+#include "text_checks.h"
 
 using pressroom::Date;
 using pressroom::searchd::FeedContext;
@@ -15,6 +16,9 @@ using pressroom::searchd::render_atom;
 using pressroom::searchd::render_opensearch;
 using pressroom::searchd::SearchHit;
 using pressroom::searchd::SearchResult;
+
+using pressroom::test::contains;
+using pressroom::test::count;
 
 namespace {
 
@@ -31,17 +35,6 @@ SearchHit hit(std::string id, std::string title, std::optional<Date> date) {
     h.release.url = "https://www.example.gov/news/1";
     h.snippet_html = "The <mark>park</mark> opens\u2026";
     return h;
-}
-
-bool contains(const std::string &haystack, const std::string &needle) {
-    return haystack.find(needle) != std::string::npos;
-}
-
-std::size_t count(const std::string &haystack, const std::string &needle) {
-    std::size_t n = 0;
-    for (std::size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1))
-        ++n;
-    return n;
 }
 
 // The text between the n-th (0-based) <name> and its </name>.
