@@ -109,4 +109,6 @@ std::optional<StubIdentity> stub_identity(const fs::path &dir) {
                         static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec};
 }
 
+std::string revision_key(const Xapian::Database &db) { return db.get_uuid() + ":" + std::to_string(db.get_revision()); }
+
 } // namespace pressroom::store

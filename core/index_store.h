@@ -45,4 +45,8 @@ struct StubIdentity {
 };
 std::optional<StubIdentity> stub_identity(const std::filesystem::path &dir);
 
+// Names the database and revision a handle has open: equal keys, equal contents. For what is
+// read from an index once per revision (facet values, synonym groups).
+std::string revision_key(const Xapian::Database &db);
+
 } // namespace pressroom::store

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "index_store.h"
 #include "schema.h"
 
 namespace pressroom::searchd {
@@ -62,7 +63,7 @@ FacetTable::FacetTable(const Xapian::Database &db) {
 }
 
 std::shared_ptr<const FacetTable> FacetTableCache::get(const Xapian::Database &db) {
-    std::string key = db.get_uuid() + ":" + std::to_string(db.get_revision());
+    std::string key = store::revision_key(db);
     std::lock_guard lock(m_mutex);
     if (!m_table || key != m_key) {
         m_table = std::make_shared<const FacetTable>(db);

@@ -138,10 +138,10 @@ constexpr Xapian::termcount kSimilarTerms = 25;
 } // namespace
 
 void Searcher::load_synonyms() {
-    std::string metadata = m_db.get_metadata(schema::kSynonymsKey);
-    if (metadata != m_synonyms_metadata) {
-        m_synonyms = synonyms_from_metadata(metadata);
-        m_synonyms_metadata = std::move(metadata);
+    std::string key = store::revision_key(m_db);
+    if (key != m_synonyms_revision) {
+        m_synonyms = synonyms_from_metadata(m_db.get_metadata(schema::kSynonymsKey));
+        m_synonyms_revision = std::move(key);
     }
 }
 

@@ -112,6 +112,7 @@ class Searcher {
     // Runs f, reopening and retrying once if the index changed underneath.
     template <typename F> auto with_retry(F &&f) -> decltype(f());
 
+    // Reads the synonym groups when the open revision is not the one they were read from.
     void load_synonyms();
     std::optional<Xapian::docid> docid_of(const std::string &id);
 
@@ -120,7 +121,7 @@ class Searcher {
     std::optional<store::StubIdentity> m_stub;
     std::shared_ptr<FacetTableCache> m_facets;
     SynonymGroups m_synonyms;
-    std::string m_synonyms_metadata; // what m_synonyms was read from
+    std::string m_synonyms_revision; // store::revision_key of the index m_synonyms was read from
 };
 
 class SearcherPool {
