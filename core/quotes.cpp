@@ -1,0 +1,933 @@
+#include "quotes.h"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+
+#include "text.h"
+
+namespace pressroom::quotes {
+
+namespace {
+
+constexpr std::string_view kOpenCurly = "\xE2\x80\x9C";  // “
+constexpr std::string_view kCloseCurly = "\xE2\x80\x9D"; // ”
+
+// Words that attribute a quotation to whoever stands next to them.
+constexpr std::array kVerbs = {
+    "said",      "says",      "say",        "added",      "adds",         "explained", "explains",
+    "stated",    "states",    "noted",      "notes",      "remarked",     "commented", "continued",
+    "concluded", "declared",  "emphasized", "emphasised", "stressed",     "observed",  "asked",
+    "wrote",     "writes",    "told",       "announced",  "argued",       "insisted",  "recalled",
+    "replied",   "responded", "urged",      "warned",     "acknowledged", "affirmed",  "predicted",
+    "promised",  "cautioned", "explaining", "saying",     "adding",       "according",
+};
+
+// Words of a title or position: in "CCAGW President Tom Schatz" everything up to the last of
+// them is the role, the rest the name.
+constexpr std::array kTitles = {
+    "mayor",
+    "senator",
+    "sen",
+    "sens",
+    "senators",
+    "rep",
+    "reps",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "gov",
+    "president",
+    "secretary",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "commissioner",
+    "attorney",
+    "general",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "judge",
+    "chief",
+    "minister",
+    "ambassador",
+    "professor",
+    "prof",
+    "administrator",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "deputy",
+    "assistant",
+    "acting",
+    "agent",
+    "officer",
+    "leader",
+    "manager",
+    "ceo",
+    "superintendent",
+    "sheriff",
+    "captain",
+    "councilman",
+    "councilwoman",
+    "councilmember",
+    "member",
+    "chancellor",
+    "premier",
+    "whip",
+    "founder",
+    "coordinator",
+    "commander",
+    "head",
+    "charge",
+    "inspector",
+    "counsel",
+    "justice",
+    "vice",
+    "executive",
+};
+
+// Capitalised words that start sentences but never names.
+constexpr std::array kNotNames = {
+    "the", "this", "that", "these", "those",     "it",     "we",   "i",       "they",      "in",      "on",    "at",
+    "but", "and",  "also", "today", "yesterday", "there",  "our",  "my",      "his",       "her",     "their", "as",
+    "for", "if",   "when", "while", "after",     "before", "with", "without", "meanwhile", "however", "a",     "an",
+};
+
+// A word right before the opening mark that makes what follows a name or title, not speech.
+constexpr std::array kNamingWords = {
+    "titled",   "entitled", "called", "named",  "dubbed", "topic",     "theme", "slogan", "motto",
+    "headline", "the",      "a",      "an",     "as",     "so-called", "known", "term",   "terms",
+    "word",     "words",    "phrase", "banner", "under",  "of",        "our",   "their",  "his",
+    "her",      "its",      "and",    "or",     "on",     "at",        "for",   "from",   "into",
+};
+
+// Abbreviations whose full stop does not end a sentence.
+constexpr std::array kAbbreviations = {"sen", "sens", "rep", "reps", "gov", "dr", "mr",  "mrs",  "ms",   "st",
+                                       "jr",  "sr",   "u.s", "d.c",  "no",  "lt", "gen", "col",  "sgt",  "prof",
+                                       "inc", "corp", "co",  "vs",   "u.n", "mt", "ft",  "capt", "cmdr", "adm"};
+
+template <std::size_t N> bool in(const std::array<const char *, N> &list, std::string_view word) {
+    return std::any_of(list.begin(), list.end(), [&](const char *w) { return word == w; });
+}
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char &c : out)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+
+// A word as it stands in the text, and the same without surrounding punctuation.
+struct Token {
+    std::string_view raw;
+    std::string word;  // lower case, punctuation stripped from both ends (inner full stops kept)
+    std::string plain; // as written, punctuation stripped from both ends
+    std::size_t offset = 0;
+    bool ends_clause() const { return !raw.empty() && (raw.back() == ',' || raw.back() == ';' || raw.back() == ':'); }
+    bool capitalised() const { return !plain.empty() && is_upper(plain[0]); }
+};
+
+bool is_edge_punct(char c) {
+    return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '(' || c == ')' || c == '"' ||
+           c == '\'' || c == '[' || c == ']';
+}
+
+std::string strip(std::string_view s) {
+    // Curly marks are multi-byte; treat them as punctuation too.
+    auto strip_front = [](std::string_view &v) {
+        for (;;) {
+            if (!v.empty() && is_edge_punct(v.front()))
+                v.remove_prefix(1);
+            else if (v.size() >= 3 && static_cast<unsigned char>(v[0]) == 0xE2 &&
+                     static_cast<unsigned char>(v[1]) == 0x80)
+                v.remove_prefix(3);
+            else
+                return;
+        }
+    };
+    auto strip_back = [](std::string_view &v) {
+        for (;;) {
+            if (!v.empty() && is_edge_punct(v.back()))
+                v.remove_suffix(1);
+            else if (v.size() >= 3 && static_cast<unsigned char>(v[v.size() - 3]) == 0xE2 &&
+                     static_cast<unsigned char>(v[v.size() - 2]) == 0x80)
+                v.remove_suffix(3);
+            else
+                return;
+        }
+    };
+    strip_front(s);
+    strip_back(s);
+    return std::string(s);
+}
+
+std::vector<Token> tokenize(std::string_view s, std::size_t base = 0) {
+    std::vector<Token> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && s[i] == ' ')
+            ++i;
+        std::size_t start = i;
+        while (i < s.size() && s[i] != ' ')
+            ++i;
+        if (i > start) {
+            Token t;
+            t.raw = s.substr(start, i - start);
+            t.plain = strip(t.raw);
+            for (std::string_view s : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")})
+                if (t.plain.size() > s.size() + 1 && t.plain.compare(t.plain.size() - s.size(), s.size(), s) == 0)
+                    t.plain.resize(t.plain.size() - s.size());
+            t.word = lower_ascii(t.plain);
+            t.offset = base + start;
+            out.push_back(std::move(t));
+        }
+    }
+    return out;
+}
+
+bool is_abbreviation(const Token &t) {
+    std::string w = t.word;
+    if (w.size() == 1 && is_upper(t.plain[0]))
+        return true; // an initial
+    return in(kAbbreviations, w);
+}
+
+bool is_title(const Token &t) {
+    std::string w = t.word;
+    w.erase(std::remove(w.begin(), w.end(), '.'), w.end());
+    return in(kTitles, w);
+}
+
+bool is_pronoun(const Token &t) { return t.word == "he" || t.word == "she"; }
+
+bool is_verb(const Token &t) { return in(kVerbs, t.word); }
+
+// Small words inside names: "Ludwig van Beethoven".
+bool is_particle(const Token &t) { return t.word == "de" || t.word == "van" || t.word == "von" || t.word == "da"; }
+
+bool is_connector(const Token &t) {
+    return t.word == "of" || t.word == "for" || t.word == "and" || t.word == "on" || t.word == "the" ||
+           t.word == "in" || t.word == "de" || t.word == "van" || t.word == "von" || t.word == "da";
+}
+
+// A "(D-HI)" party tag after a name.
+bool is_party_tag(const Token &t) { return !t.raw.empty() && t.raw.front() == '(' && t.raw.size() <= 12; }
+
+// Can this token be part of a name or a title? "Park", "Won-soon", "J.", "U.S.", "Veterans'".
+bool name_like(const Token &t) {
+    if (!t.capitalised())
+        return false;
+    if (t.raw.front() == '(')
+        return false;
+    return true;
+}
+
+// Where the sentence containing position `end` of s starts: after the last ". " that is not
+// an abbreviation, or after `floor`.
+std::size_t sentence_start(std::string_view s, std::size_t end, std::size_t floor) {
+    auto tokens = tokenize(s.substr(floor, end - floor), floor);
+    for (std::size_t k = tokens.size(); k-- > 0;) {
+        const Token &t = tokens[k];
+        char last = t.raw.back();
+        if ((last == '.' || last == '!' || last == '?') && !is_abbreviation(t))
+            return t.offset + t.raw.size();
+    }
+    return floor;
+}
+
+// Where the sentence that starts at `begin` ends (just past its full stop), or `ceiling`.
+std::size_t sentence_end(std::string_view s, std::size_t begin, std::size_t ceiling) {
+    auto tokens = tokenize(s.substr(begin, ceiling - begin), begin);
+    for (const Token &t : tokens) {
+        char last = t.raw.back();
+        if ((last == '.' || last == '!' || last == '?') && !is_abbreviation(t))
+            return t.offset + t.raw.size();
+    }
+    return ceiling;
+}
+
+// A person named next to a quotation: "CCAGW President Tom Schatz" gives role "CCAGW
+// President", name "Tom Schatz"; "He" gives a pronoun; "the Mayor" a role only.
+struct Named {
+    std::string name, role, as_written;
+    bool pronoun = false;
+    bool empty() const { return name.empty() && role.empty() && !pronoun; }
+};
+
+// Words as written: punctuation dropped from their ends, except an abbreviation's full stop.
+std::string join(const std::vector<Token> &tokens, std::size_t from, std::size_t to) {
+    std::string out;
+    for (std::size_t i = from; i < to; ++i) {
+        if (!out.empty())
+            out += ' ';
+        out += tokens[i].plain;
+        std::string_view raw = tokens[i].raw;
+        if (is_abbreviation(tokens[i]) && raw.size() > tokens[i].plain.size() &&
+            raw.find(tokens[i].plain) + tokens[i].plain.size() < raw.size() &&
+            raw[raw.find(tokens[i].plain) + tokens[i].plain.size()] == '.')
+            out += '.';
+    }
+    return out;
+}
+
+std::string normalise_role(std::string role) {
+    static const std::pair<const char *, const char *> kExpand[] = {
+        {"Sen.", "Senator"}, {"Sens.", "Senators"},     {"Rep.", "Representative"}, {"Gov.", "Governor"},
+        {"Sen", "Senator"},  {"Rep", "Representative"}, {"Gov", "Governor"},
+    };
+    std::vector<std::string> words;
+    std::size_t start = 0;
+    while (start <= role.size()) {
+        std::size_t space = std::min(role.find(' ', start), role.size());
+        std::string w = role.substr(start, space - start);
+        for (const auto &[from, to] : kExpand)
+            if (w == from)
+                w = to;
+        if (!w.empty() && w != "Mr." && w != "Mrs." && w != "Ms." && w != "Mr" && w != "Mrs" && w != "Ms" &&
+            w != "Dr." && w != "Dr")
+            words.push_back(w);
+        start = space + 1;
+    }
+    std::string out;
+    for (const auto &w : words)
+        out += (out.empty() ? "" : " ") + w;
+    return out;
+}
+
+// How many names "and" joins in a name phrase.
+std::size_t joint_count(const std::vector<Token> &tokens, const std::vector<std::size_t> &words) {
+    return 1 + static_cast<std::size_t>(
+                   std::count_if(words.begin(), words.end(), [&](std::size_t i) { return tokens[i].word == "and"; }));
+}
+
+// Splits tokens [from, to) of a name phrase into role and name.
+Named split_name(const std::vector<Token> &tokens, std::size_t from, std::size_t to) {
+    Named n;
+    if (from >= to)
+        return n;
+    n.as_written = join(tokens, from, to);
+    if (to - from == 1 && is_pronoun(tokens[from])) {
+        n.pronoun = true;
+        return n;
+    }
+    std::size_t last_title = to;
+    for (std::size_t i = from; i < to; ++i)
+        if (is_title(tokens[i]))
+            last_title = i;
+    std::size_t name_from = last_title == to ? from : last_title + 1;
+    if (last_title != to)
+        n.role = normalise_role(join(tokens, tokens[from].word == "the" ? from + 1 : from, last_title + 1));
+    // A name holds capitalised words only, and ends before "of" ("Harry Reid of Nevada");
+    // "and" joins two names ("Senators DeWine and Voinovich").
+    std::vector<std::size_t> words;
+    for (std::size_t i = name_from; i < to; ++i) {
+        if (is_party_tag(tokens[i]))
+            continue;
+        if (tokens[i].capitalised() || (is_particle(tokens[i]) && i > name_from && i + 1 < to)) {
+            words.push_back(i);
+        } else if (tokens[i].word == "and" && i > name_from && i + 1 < to) {
+            words.push_back(i);
+        } else if (is_connector(tokens[i]) && i > name_from) {
+            to = i;
+            break;
+        } else {
+            return last_title == to ? Named{} : n;
+        }
+    }
+    if (!words.empty() && tokens[words.back()].word == "and")
+        return Named{};
+    if (words.empty() || words.size() > 5 * joint_count(tokens, words))
+        return last_title == to ? Named{} : n;
+    if (words.size() == 1 && in(kNotNames, tokens[words[0]].word))
+        return Named{};
+    if (in(kNotNames, tokens[name_from].word))
+        return Named{};
+    for (std::size_t i : words)
+        n.name += (n.name.empty() ? "" : " ") + tokens[i].plain;
+    return n;
+}
+
+// The name phrase starting at tokens[i]: capitalised words, titles and the small words inside
+// a title ("Secretary of State Condoleezza Rice"); stops after a word ending a clause.
+std::size_t phrase_end_forward(const std::vector<Token> &tokens, std::size_t i) {
+    std::size_t j = i;
+    if (j < tokens.size() && tokens[j].word == "the")
+        ++j;
+    while (j < tokens.size()) {
+        const Token &t = tokens[j];
+        // "Byron Dorgan (D-ND) and Olympia J. Snowe": a party tag between two names.
+        if (is_party_tag(t) && j > i && j + 2 < tokens.size() && tokens[j + 1].word == "and" &&
+            name_like(tokens[j + 2])) {
+            ++j;
+            continue;
+        }
+        bool ok = name_like(t) || (is_connector(t) && j > i && j + 1 < tokens.size() && name_like(tokens[j + 1]));
+        if (!ok)
+            break;
+        ++j;
+        char last = t.raw.back();
+        if (t.ends_clause() || last == ')' || ((last == '.' || last == '!' || last == '?') && !is_abbreviation(t)))
+            break;
+    }
+    return j;
+}
+
+// The name phrase ending just before tokens[end].
+std::size_t phrase_start_backward(const std::vector<Token> &tokens, std::size_t end) {
+    std::size_t j = end;
+    while (j > 0) {
+        const Token &t = tokens[j - 1];
+        if (j < end && (t.ends_clause() || ((t.raw.back() == '.') && !is_abbreviation(t))))
+            break;
+        bool ok = name_like(t) || (is_connector(t) && j < end && j >= 2 && name_like(tokens[j - 2]) && t.word != "the");
+        if (!ok) {
+            if (t.word == "the" && j < end)
+                --j;
+            break;
+        }
+        --j;
+    }
+    return j;
+}
+
+// Attribution in the words after a closing mark: ", said Mayor Park." / "Senator Inhofe
+// said." / "he added." / ", according to X."
+Named attribution_after(std::string_view tail) {
+    auto tokens = tokenize(tail);
+    if (tokens.empty())
+        return {};
+    std::size_t i = 0;
+    if (is_verb(tokens[0])) {
+        i = 1;
+        if (tokens[0].word == "according") {
+            if (tokens.size() < 2 || tokens[1].word != "to")
+                return {};
+            i = 2;
+        }
+        if (i < tokens.size() && is_pronoun(tokens[i]))
+            return split_name(tokens, i, i + 1);
+        std::size_t end = phrase_end_forward(tokens, i);
+        Named n = split_name(tokens, i, end);
+        // An appositive after the name: "said Tom Schatz, president of CCAGW."
+        if (!n.name.empty() && end < tokens.size() && tokens[end - 1].ends_clause() && tokens[end].word != "a" &&
+            tokens[end].word != "an") {
+            std::size_t stop = end;
+            while (stop < tokens.size() && !tokens[stop].ends_clause() && tokens[stop].raw.back() != '.')
+                ++stop;
+            std::size_t last = std::min(stop + 1, tokens.size());
+            if (last > end && last - end <= 12 &&
+                (is_lower(tokens[end].plain.empty() ? 'x' : tokens[end].plain[0]) || is_title(tokens[end]) ||
+                 tokens[end].capitalised()))
+                if (std::any_of(tokens.begin() + static_cast<long>(end), tokens.begin() + static_cast<long>(last),
+                                [](const Token &t) { return is_title(t); }))
+                    n.role = normalise_role(join(tokens, end, last));
+        }
+        return n;
+    }
+    // Subject then verb, within the first few words: "Senator Inhofe said", "he added".
+    for (std::size_t k = 1; k < tokens.size() && k <= 10; ++k) {
+        if (!is_verb(tokens[k]) || tokens[k].word == "according")
+            continue;
+        std::size_t subject_end = k;
+        while (subject_end > 0 && is_party_tag(tokens[subject_end - 1]))
+            --subject_end;
+        // "Tom Schatz, CCAGW President, stated": the name is the part before the first comma.
+        std::size_t first_comma = subject_end;
+        for (std::size_t j = 0; j < subject_end; ++j)
+            if (tokens[j].ends_clause()) {
+                first_comma = j + 1;
+                break;
+            }
+        for (std::size_t j = 0; j < first_comma; ++j)
+            if (!(name_like(tokens[j]) || is_pronoun(tokens[j]) || is_connector(tokens[j]) || is_party_tag(tokens[j])))
+                return {};
+        std::size_t name_end = first_comma;
+        while (name_end > 0 && is_party_tag(tokens[name_end - 1]))
+            --name_end;
+        Named n = split_name(tokens, 0, name_end);
+        if (!n.name.empty() && n.role.empty() && first_comma < subject_end) {
+            bool titled = std::any_of(tokens.begin() + static_cast<long>(first_comma),
+                                      tokens.begin() + static_cast<long>(subject_end),
+                                      [](const Token &t) { return is_title(t); });
+            if (titled)
+                n.role = normalise_role(strip(join(tokens, first_comma, subject_end)));
+        }
+        return n;
+    }
+    return {};
+}
+
+// Attribution in the words before an opening mark: "He added," / "Mayor Park said" /
+// "Dr. Jonathan Perlin, VA Under Secretary for Health, stated," / "According to X,".
+Named attribution_before(std::string_view head) {
+    auto tokens = tokenize(head);
+    if (tokens.empty())
+        return {};
+    // "According to Senator X, ..."
+    for (std::size_t k = 0; k + 2 < tokens.size(); ++k)
+        if (tokens[k].word == "according" && tokens[k + 1].word == "to") {
+            std::size_t end = phrase_end_forward(tokens, k + 2);
+            return split_name(tokens, k + 2, end);
+        }
+    // The last attribution verb, followed by at most six lower-case words ("said in a
+    // statement", "told reporters", "said the bill").
+    std::size_t verb = tokens.size();
+    for (std::size_t k = tokens.size(); k-- > 0 && tokens.size() - k <= 7;) {
+        if (is_verb(tokens[k]) && tokens[k].word != "according") {
+            verb = k;
+            break;
+        }
+        if (tokens[k].capitalised() && !is_pronoun(tokens[k]))
+            return {};
+    }
+    if (verb == tokens.size()) {
+        // "He spoke with officials and promised to help them "get back on their feet"": the
+        // subject that opens the sentence, when a speech verb follows it.
+        bool speech = std::any_of(tokens.begin() + 1, tokens.end(),
+                                  [](const Token &t) { return is_verb(t) && t.word != "according"; });
+        if (!speech)
+            return {};
+        if (is_pronoun(tokens[0]))
+            return split_name(tokens, 0, 1);
+        std::size_t end = phrase_end_forward(tokens, 0);
+        if (end < tokens.size() && is_verb(tokens[end]))
+            return split_name(tokens, 0, end);
+        return {};
+    }
+    if (verb == 0)
+        return {};
+    std::size_t subject_end = verb;
+    while (subject_end > 0 && is_party_tag(tokens[subject_end - 1]))
+        --subject_end;
+    if (subject_end == 0)
+        return {};
+    if (is_pronoun(tokens[subject_end - 1]))
+        return split_name(tokens, subject_end - 1, subject_end);
+    // An appositive between commas: "Dr. Jonathan Perlin, VA Under Secretary for Health, stated"
+    std::string role;
+    if (tokens[subject_end - 1].ends_clause()) {
+        std::size_t j = subject_end - 1;
+        while (j > 0 && !tokens[j - 1].ends_clause())
+            --j;
+        if (j == 0)
+            return {};
+        bool titled =
+            std::any_of(tokens.begin() + static_cast<long>(j), tokens.begin() + static_cast<long>(subject_end),
+                        [](const Token &t) { return is_title(t); });
+        if (!titled)
+            return {};
+        role = normalise_role(strip(join(tokens, j, subject_end)));
+        subject_end = j;
+        while (subject_end > 0 && is_party_tag(tokens[subject_end - 1]))
+            --subject_end;
+    }
+    std::size_t start = phrase_start_backward(tokens, subject_end);
+    Named n = split_name(tokens, start, subject_end);
+    if (n.role.empty())
+        n.role = role;
+    return n;
+}
+
+// One stretch between quotation marks.
+struct Span {
+    std::size_t para = 0;
+    std::size_t open = 0;       // offset of the opening mark
+    std::size_t text_begin = 0; // first byte after it
+    std::size_t close = 0;      // offset of the closing mark, or the paragraph's size
+    std::size_t after = 0;      // first byte after the closing mark
+    bool closed = false;
+};
+
+// The quotation spans of one paragraph, in order. `carried`: a quotation left open by the
+// paragraph before continues here when this paragraph opens with a mark.
+std::vector<Span> paragraph_spans(const std::string &p, std::size_t para) {
+    std::vector<Span> spans;
+    std::optional<Span> current;
+    std::size_t i = 0;
+    while (i < p.size()) {
+        bool curly_open = p.compare(i, 3, kOpenCurly) == 0;
+        bool curly_close = p.compare(i, 3, kCloseCurly) == 0;
+        bool straight = p[i] == '"';
+        std::size_t width = straight ? 1 : 3;
+        if (!curly_open && !curly_close && !straight) {
+            ++i;
+            continue;
+        }
+        bool opens = curly_open || (straight && !current);
+        if (opens && !current) {
+            current = Span{para, i, i + width, p.size(), p.size(), false};
+        } else if (current && (curly_close || straight)) {
+            current->close = i;
+            current->after = i + width;
+            current->closed = true;
+            spans.push_back(*current);
+            current.reset();
+        }
+        i += width;
+    }
+    if (current)
+        spans.push_back(*current);
+    return spans;
+}
+
+bool starts_with_open_mark(std::string_view p) { return (!p.empty() && p[0] == '"') || p.substr(0, 3) == kOpenCurly; }
+
+// The words after a closing mark up to the end of their sentence or the next mark, without
+// the comma or spaces they start with; `end` is where they end in the paragraph.
+struct Tail {
+    std::string_view text;
+    std::size_t end = 0;
+};
+
+Tail tail_of(std::string_view p, const Span &s) {
+    if (!s.closed)
+        return {{}, s.after};
+    std::size_t ceiling = p.size();
+    for (std::size_t i = s.after; i < p.size(); ++i)
+        if (p[i] == '"' || p.compare(i, 3, kOpenCurly) == 0) {
+            ceiling = i;
+            break;
+        }
+    std::size_t end = sentence_end(p, s.after, ceiling);
+    std::string_view text = p.substr(s.after, end - s.after);
+    while (!text.empty() && (text.front() == ',' || text.front() == ' '))
+        text.remove_prefix(1);
+    return {text, end};
+}
+
+// A quotation as found: its spans (several when it runs over paragraphs or is split by its
+// attribution) and how it was attributed.
+struct Found {
+    std::vector<Span> spans;
+    Named named;
+    bool attributed = false;
+};
+
+std::string span_text(const std::vector<std::string> &paragraphs, const Span &s) {
+    std::string_view p = paragraphs[s.para];
+    std::string t = text::collapse_whitespace(p.substr(s.text_begin, s.close - s.text_begin));
+    while (!t.empty() && (t.back() == ',' || t.back() == ' '))
+        t.pop_back();
+    return t;
+}
+
+std::size_t word_count(std::string_view s) { return tokenize(s).size(); }
+
+bool title_case(std::string_view s) {
+    auto tokens = tokenize(s);
+    std::size_t capitals = 0, words = 0;
+    for (const auto &t : tokens) {
+        if (t.word.empty() || is_connector(t) || t.word == "a" || t.word == "to")
+            continue;
+        ++words;
+        capitals += t.capitalised() ? 1 : 0;
+    }
+    return words > 0 && capitals * 10 >= words * 7;
+}
+
+// The word right before an opening mark, lower case.
+std::string word_before(std::string_view head) {
+    auto tokens = tokenize(head);
+    return tokens.empty() ? std::string() : tokens.back().word;
+}
+
+// A person the release names, and where: mentions complete short forms and pronouns.
+struct Mention {
+    std::string name, role;
+    std::size_t para = 0, offset = 0;
+};
+
+std::vector<std::string> name_words(std::string_view name) {
+    std::vector<std::string> out;
+    for (const auto &t : tokenize(name)) {
+        std::string w = t.word;
+        std::size_t start = 0;
+        while (start <= w.size()) {
+            std::size_t dash = std::min(w.find('-', start), w.size());
+            if (dash > start)
+                out.push_back(w.substr(start, dash - start));
+            start = dash + 1;
+        }
+    }
+    return out;
+}
+
+// "DeWine and Voinovich" as {"DeWine", "Voinovich"}; one name as itself.
+std::vector<std::string> joint_parts(const std::string &name) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (start <= name.size()) {
+        std::size_t at = std::min(name.find(" and ", start), name.size());
+        std::string part(text::trim(std::string_view(name).substr(start, at - start)));
+        if (!part.empty())
+            parts.push_back(part);
+        start = at + 5;
+    }
+    return parts;
+}
+
+// "Senators" as "Senator": the title of each of the people a plural title names.
+std::string singular_role(const std::string &role) {
+    if (role == "Senators")
+        return "Senator";
+    if (role == "Representatives")
+        return "Representative";
+    return role;
+}
+
+// People named with a title anywhere in the release: "Mayor Park Won Soon", "Sen. Mark
+// Dayton", "Senator Olympia J. Snowe".
+std::vector<Mention> titled_mentions(const std::vector<std::string> &paragraphs) {
+    std::vector<Mention> out;
+    for (std::size_t p = 0; p < paragraphs.size(); ++p) {
+        auto tokens = tokenize(paragraphs[p]);
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            if (!is_title(tokens[i]) || !tokens[i].capitalised())
+                continue;
+            std::size_t end = phrase_end_forward(tokens, i);
+            Named n = split_name(tokens, i, end);
+            for (const auto &name : joint_parts(n.name))
+                if (!n.role.empty() && name_words(name).size() >= 2)
+                    out.push_back({name, singular_role(n.role), p, tokens[i].offset});
+            i = std::max(i, end == 0 ? i : end - 1);
+        }
+    }
+    return out;
+}
+
+bool before(const Mention &m, std::size_t para, std::size_t offset) {
+    return m.para < para || (m.para == para && m.offset < offset);
+}
+
+// Completes a name as written next to a quotation from the people the release names.
+void resolve(Quote &q, const Named &n, const std::vector<Mention> &mentions, std::size_t para, std::size_t offset) {
+    auto parts = joint_parts(n.name);
+    if (parts.size() > 1) {
+        // Several speakers at once: each completed on its own.
+        q.attributed_as = n.as_written;
+        q.role = n.role;
+        std::string speakers;
+        for (const auto &part : parts) {
+            Quote one;
+            Named single = n;
+            single.name = part;
+            single.role = singular_role(n.role);
+            resolve(one, single, mentions, para, offset);
+            speakers += (speakers.empty() ? "" : " and ") + one.speaker;
+        }
+        q.speaker = speakers;
+        return;
+    }
+    q.attributed_as = n.as_written;
+    q.role = n.role;
+    const Mention *found = nullptr;
+    if (n.pronoun) {
+        for (const auto &m : mentions)
+            if (before(m, para, offset) && (!found || before(*found, m.para, m.offset)))
+                found = &m;
+    } else if (!n.name.empty() && name_words(n.name).size() >= 2) {
+        q.speaker = n.name;
+        return;
+    } else {
+        // A surname ("Dayton"), a short form ("Mayor Park") or a role alone ("the Mayor").
+        auto words = name_words(n.name);
+        auto matches = [&](const Mention &m) {
+            if (words.empty())
+                return !n.role.empty() && m.role.find(n.role) != std::string::npos;
+            auto full = name_words(m.name);
+            return full.size() > words.size() && std::all_of(words.begin(), words.end(), [&](const std::string &w) {
+                       return std::find(full.begin(), full.end(), w) != full.end();
+                   });
+        };
+        for (const auto &m : mentions)
+            if (matches(m) && before(m, para, offset) && (!found || before(*found, m.para, m.offset)))
+                found = &m;
+        if (!found)
+            for (const auto &m : mentions)
+                if (matches(m)) {
+                    found = &m;
+                    break;
+                }
+        if (!found) {
+            q.speaker = n.name;
+            return;
+        }
+    }
+    if (found) {
+        q.speaker = found->name;
+        if (q.role.empty())
+            q.role = found->role;
+    }
+}
+
+// Who a paragraph introduces a statement by: "Senator Mikulski's statement for the record is
+// below:", "Sen. Maria Cantwell ... made the following statement:".
+Named introduced_by(std::string_view paragraph) {
+    std::string lower = lower_ascii(paragraph);
+    static const char *kIntros[] = {"following statement",      "following comments", "following remarks",
+                                    "statement for the record", "statement is below", "statement below",
+                                    "remarks are below",        "remarks as prepared"};
+    if (!std::any_of(std::begin(kIntros), std::end(kIntros),
+                     [&](const char *intro) { return lower.find(intro) != std::string::npos; }))
+        return {};
+    if (lower.find('"') != std::string::npos || paragraph.find(kOpenCurly) != std::string_view::npos)
+        return {};
+    auto tokens = tokenize(paragraph);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (!tokens[i].capitalised() || in(kNotNames, tokens[i].word))
+            continue;
+        std::size_t end = phrase_end_forward(tokens, i);
+        Named n = split_name(tokens, i, end);
+        if (!n.name.empty() && !n.role.empty())
+            return n;
+        i = std::max(i, end == 0 ? i : end - 1);
+    }
+    return {};
+}
+
+} // namespace
+
+std::vector<Quote> extract_quotes(const std::vector<std::string> &paragraphs) {
+    // 1. Spans, joined across paragraphs: a paragraph that ends inside a quotation and a next
+    // one opening with a mark are one quotation.
+    std::vector<std::vector<Span>> groups;
+    bool carrying = false;
+    for (std::size_t p = 0; p < paragraphs.size(); ++p) {
+        auto spans = paragraph_spans(paragraphs[p], p);
+        // ... unless the quotation opening here has an attribution of its own, which makes it a
+        // new one (the one before was left unclosed).
+        bool continues = carrying && !spans.empty() && spans[0].open == 0 && starts_with_open_mark(paragraphs[p]) &&
+                         attribution_after(tail_of(paragraphs[p], spans[0]).text).empty();
+        for (std::size_t k = 0; k < spans.size(); ++k) {
+            if (k == 0 && continues)
+                groups.back().push_back(spans[k]);
+            else
+                groups.push_back({spans[k]});
+        }
+        carrying = !spans.empty() && !spans.back().closed;
+    }
+
+    std::vector<Mention> mentions = titled_mentions(paragraphs);
+    std::vector<Quote> out;
+    // Attribution of the previous quotation, for split quotations and quoted paragraphs.
+    std::optional<std::size_t> previous; // index into out
+    std::size_t previous_para = 0, previous_after = 0, previous_sentence_end = 0;
+    bool previous_attributed_after = false;
+
+    for (const auto &group : groups) {
+        const Span &first = group.front();
+        const Span &last = group.back();
+        const std::string &open_p = paragraphs[first.para];
+        const std::string &close_p = paragraphs[last.para];
+        std::string text;
+        for (const auto &s : group) {
+            std::string part = span_text(paragraphs, s);
+            if (!part.empty())
+                text += (text.empty() ? "" : " ") + part;
+        }
+        if (text.empty())
+            continue;
+
+        // The words around the quotation, within its sentence and between neighbouring marks.
+        std::size_t floor = 0;
+        if (previous && previous_para == first.para)
+            floor = previous_after;
+        std::size_t head_from = sentence_start(open_p, first.open, floor);
+        std::string_view head = std::string_view(open_p).substr(head_from, first.open - head_from);
+        Tail after_close = tail_of(close_p, last);
+        std::string_view tail = after_close.text;
+        std::size_t tail_end = after_close.end;
+
+        std::string before_word = word_before(head);
+        bool naming = in(kNamingWords, before_word);
+        Named named = naming ? Named{} : attribution_after(tail);
+        bool from_tail = !named.empty();
+        if (named.empty() && !naming)
+            named = attribution_before(head);
+
+        // "“A,” said X. “B”": B continues the quotation attributed just before it.
+        bool split_part =
+            named.empty() && previous && previous_attributed_after && previous_para == first.para &&
+            text::trim(std::string_view(open_p).substr(previous_sentence_end, first.open - previous_sentence_end))
+                .empty();
+        if (split_part) {
+            Quote &q = out[*previous];
+            q.text += " " + text;
+            q.paragraph_end = static_cast<int>(last.para) + 1;
+            previous_after = last.after;
+            previous_sentence_end = tail_end;
+            previous_para = last.para;
+            continue;
+        }
+
+        Quote q;
+        q.text = text;
+        q.paragraph = static_cast<int>(first.para) + 1;
+        q.paragraph_end = static_cast<int>(last.para) + 1;
+        bool quoted_paragraph = first.open == 0 && text::trim(std::string_view(close_p).substr(last.after)).empty();
+        if (!named.empty()) {
+            resolve(q, named, mentions, first.para, first.open);
+        } else if (auto intro = first.open == 0 && first.para > 0 ? introduced_by(paragraphs[first.para - 1]) : Named{};
+                   !intro.empty() && (!previous || previous_para + 1 < first.para)) {
+            // "Sen. Saxby Chambliss issued the following statement:" and the statement.
+            resolve(q, intro, mentions, first.para - 1, 0);
+        } else if (quoted_paragraph && previous && previous_para + 1 == first.para && !out[*previous].speaker.empty()) {
+            // A wholly quoted paragraph right after a quotation continues its speaker.
+            q.speaker = out[*previous].speaker;
+            q.role = out[*previous].role;
+        } else {
+            // No attribution: a quotation only if it reads as a sentence, not a name or title.
+            std::size_t words = word_count(text);
+            bool sentence = words >= 8 && !title_case(text) && !naming;
+            if (!sentence)
+                continue;
+        }
+        if (!q.speaker.empty())
+            mentions.push_back({q.speaker, q.role, first.para, first.open});
+        out.push_back(std::move(q));
+        previous = out.size() - 1;
+        previous_para = last.para;
+        previous_after = last.after;
+        previous_sentence_end = tail_end;
+        previous_attributed_after = from_tail;
+    }
+    return out;
+}
+
+std::string speaker_key(std::string_view name) {
+    std::string key;
+    for (const auto &t : tokenize(text::fold_case(text::fold_for_terms(name)))) {
+        std::string w = t.plain;
+        std::string letters;
+        for (char c : w)
+            if (c != '.' && c != '-' && c != '\'' && c != ',')
+                letters += c;
+        // Initials ("J.") and a single letter do not tell people apart here.
+        if (letters.size() == 1 && static_cast<unsigned char>(letters[0]) < 0x80)
+            continue;
+        key += letters;
+    }
+    return key;
+}
+
+std::string speaker_key(std::string_view name, const SynonymGroups &groups) {
+    std::string key = speaker_key(name);
+    if (key.empty())
+        return key;
+    for (const auto &group : groups)
+        for (const auto &member : group)
+            if (speaker_key(member) == key)
+                return speaker_key(group.front());
+    return key;
+}
+
+} // namespace pressroom::quotes
