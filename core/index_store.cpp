@@ -83,6 +83,22 @@ void remove_generations_except(const fs::path &dir, const std::string &keep_a, c
     }
 }
 
+namespace {
+
+std::string rebuild_hint(const fs::path &dir) {
+    return "rebuild it with `pressroom-indexer --db " + dir.string() + " --rebuild SOURCE...`";
+}
+
+void check_version(const Xapian::Database &db, const fs::path &dir) {
+    std::string version = db.get_metadata(schema::kVersionKey);
+    if (version != std::to_string(schema::kVersion))
+        throw IndexError("the index at `" + dir.string() + "` has schema version `" + version +
+                         "` but this program reads version " + std::to_string(schema::kVersion) + "; " +
+                         rebuild_hint(dir));
+}
+
+} // namespace
+
 Xapian::Database open_index(const fs::path &dir) {
     if (!fs::exists(stub_path(dir)))
         throw IndexError("no index at `" + dir.string() + "`: " + indexer_hint(dir));
@@ -90,15 +106,36 @@ Xapian::Database open_index(const fs::path &dir) {
     try {
         db = Xapian::Database(dir.string());
     } catch (const Xapian::Error &e) {
-        throw IndexError("cannot open the index at `" + dir.string() + "` (" + e.get_description() +
-                         "); rebuild it with `pressroom-indexer --db " + dir.string() + " --rebuild SOURCE...`");
+        throw IndexError("cannot open the index at `" + dir.string() + "` (" + e.get_description() + "); " +
+                         rebuild_hint(dir));
     }
-    std::string version = db.get_metadata(schema::kVersionKey);
-    if (version != std::to_string(schema::kVersion))
-        throw IndexError("the index at `" + dir.string() + "` has schema version `" + version +
-                         "` but this program reads version " + std::to_string(schema::kVersion) +
-                         "; rebuild it with `pressroom-indexer --db " + dir.string() + " --rebuild SOURCE...`");
+    check_version(db, dir);
     return db;
+}
+
+LiveIndex open_live(const fs::path &dir) {
+    for (int attempt = 0;; ++attempt) {
+        auto generation = live_generation(dir);
+        if (!generation)
+            throw IndexError("no index at `" + dir.string() + "`: " + indexer_hint(dir));
+        LiveIndex live;
+        live.generation = *generation;
+        try {
+            live.releases = Xapian::Database((dir / *generation).string());
+            check_version(live.releases, dir);
+            live.quotes = Xapian::Database((dir / *generation / schema::kQuotesFolder).string());
+            return live;
+        } catch (const Xapian::DatabaseOpeningError &e) {
+            // A rebuild may have replaced and removed the generation just read: read the stub again.
+            if (attempt == 0 && live_generation(dir) != generation)
+                continue;
+            throw IndexError("cannot open the index at `" + dir.string() + "` (" + e.get_description() + "); " +
+                             rebuild_hint(dir));
+        } catch (const Xapian::Error &e) {
+            throw IndexError("cannot open the index at `" + dir.string() + "` (" + e.get_description() + "); " +
+                             rebuild_hint(dir));
+        }
+    }
 }
 
 std::optional<StubIdentity> stub_identity(const fs::path &dir) {

@@ -37,6 +37,16 @@ void remove_generations_except(const std::filesystem::path &dir, const std::stri
 // message naming the directory and the command that fixes it.
 Xapian::Database open_index(const std::filesystem::path &dir);
 
+// The live generation opened for reading: its releases and its quotations, from one reading
+// of the stub so the two always belong together.
+struct LiveIndex {
+    Xapian::Database releases;
+    Xapian::Database quotes;
+    std::string generation;
+};
+// Throws IndexError as open_index does.
+LiveIndex open_live(const std::filesystem::path &dir);
+
 // Identifies the stub file's current version: changes whenever a generation is published.
 struct StubIdentity {
     unsigned long long inode = 0;

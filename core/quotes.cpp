@@ -4,6 +4,8 @@
 #include <array>
 #include <optional>
 
+#include <nlohmann/json.hpp>
+
 #include "text.h"
 
 namespace pressroom::quotes {
@@ -183,9 +185,10 @@ std::vector<Token> tokenize(std::string_view s, std::size_t base = 0) {
             Token t;
             t.raw = s.substr(start, i - start);
             t.plain = strip(t.raw);
-            for (std::string_view s : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")})
-                if (t.plain.size() > s.size() + 1 && t.plain.compare(t.plain.size() - s.size(), s.size(), s) == 0)
-                    t.plain.resize(t.plain.size() - s.size());
+            for (std::string_view suffix : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")})
+                if (t.plain.size() > suffix.size() + 1 &&
+                    t.plain.compare(t.plain.size() - suffix.size(), suffix.size(), suffix) == 0)
+                    t.plain.resize(t.plain.size() - suffix.size());
             t.word = lower_ascii(t.plain);
             t.offset = base + start;
             out.push_back(std::move(t));
@@ -263,19 +266,20 @@ struct Named {
     bool empty() const { return name.empty() && role.empty() && !pronoun; }
 };
 
-// Words as written: punctuation dropped from their ends, except an abbreviation's full stop.
+// A word as written: punctuation dropped from its ends, except an abbreviation's full stop.
+std::string as_written(const Token &t) {
+    std::string out = t.plain;
+    std::size_t at = t.raw.find(t.plain);
+    if (is_abbreviation(t) && at != std::string_view::npos && at + t.plain.size() < t.raw.size() &&
+        t.raw[at + t.plain.size()] == '.')
+        out += '.';
+    return out;
+}
+
 std::string join(const std::vector<Token> &tokens, std::size_t from, std::size_t to) {
     std::string out;
-    for (std::size_t i = from; i < to; ++i) {
-        if (!out.empty())
-            out += ' ';
-        out += tokens[i].plain;
-        std::string_view raw = tokens[i].raw;
-        if (is_abbreviation(tokens[i]) && raw.size() > tokens[i].plain.size() &&
-            raw.find(tokens[i].plain) + tokens[i].plain.size() < raw.size() &&
-            raw[raw.find(tokens[i].plain) + tokens[i].plain.size()] == '.')
-            out += '.';
-    }
+    for (std::size_t i = from; i < to; ++i)
+        out += (out.empty() ? "" : " ") + as_written(tokens[i]);
     return out;
 }
 
@@ -352,7 +356,7 @@ Named split_name(const std::vector<Token> &tokens, std::size_t from, std::size_t
     if (in(kNotNames, tokens[name_from].word))
         return Named{};
     for (std::size_t i : words)
-        n.name += (n.name.empty() ? "" : " ") + tokens[i].plain;
+        n.name += (n.name.empty() ? "" : " ") + as_written(tokens[i]);
     return n;
 }
 
@@ -698,6 +702,36 @@ std::vector<Mention> titled_mentions(const std::vector<std::string> &paragraphs)
             for (const auto &name : joint_parts(n.name))
                 if (!n.role.empty() && name_words(name).size() >= 2)
                     out.push_back({name, singular_role(n.role), p, tokens[i].offset});
+            // A list after a plural title: "Sens. Dianne Feinstein (D-Calif.), Chuck Hagel
+            // (R-Neb.), and Barbara Mikulski (D-Md.)".
+            if (!n.role.empty() && (tokens[i].word == "sens" || tokens[i].word == "senators")) {
+                std::size_t j = end;
+                while (j < tokens.size()) {
+                    if (is_party_tag(tokens[j]) || tokens[j].word == "and") {
+                        ++j;
+                        continue;
+                    }
+                    if (!name_like(tokens[j]))
+                        break;
+                    std::size_t k = j;
+                    while (k < tokens.size() && name_like(tokens[k]) && !is_party_tag(tokens[k])) {
+                        ++k;
+                        if (tokens[k - 1].ends_clause())
+                            break;
+                    }
+                    std::vector<Token> one(tokens.begin() + static_cast<long>(j),
+                                           tokens.begin() + static_cast<long>(k));
+                    std::string name = join(one, 0, one.size());
+                    if (name_words(name).size() >= 2 && name_words(name).size() <= 4)
+                        out.push_back({name, singular_role(n.role), p, tokens[j].offset});
+                    bool more = k < tokens.size() &&
+                                (tokens[k - 1].ends_clause() || is_party_tag(tokens[k]) || tokens[k].word == "and");
+                    j = k;
+                    if (!more)
+                        break;
+                }
+                end = std::max(end, j);
+            }
             i = std::max(i, end == 0 ? i : end - 1);
         }
     }
@@ -928,6 +962,65 @@ std::string speaker_key(std::string_view name, const SynonymGroups &groups) {
             if (speaker_key(member) == key)
                 return speaker_key(group.front());
     return key;
+}
+
+std::vector<QuoteRecord> quote_records(const Release &release) {
+    std::vector<QuoteRecord> out;
+    for (auto &quote : extract_quotes(release.paragraphs)) {
+        QuoteRecord r;
+        r.id = release.id + "#q" + std::to_string(out.size() + 1);
+        r.quote = std::move(quote);
+        r.release_id = release.id;
+        r.title = release.title;
+        r.date = release.date ? release.date->iso() : "";
+        r.url = release.url;
+        r.source = release.source;
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+namespace {
+nlohmann::json or_null(const std::string &s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); }
+std::string string_of(const nlohmann::json &j, const char *key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+} // namespace
+
+nlohmann::json to_json(const QuoteRecord &r) {
+    return {{"id", r.id},
+            {"text", r.quote.text},
+            {"speaker", or_null(r.quote.speaker)},
+            {"attributed_as", or_null(r.quote.attributed_as)},
+            {"role", or_null(r.quote.role)},
+            {"paragraph", r.quote.paragraph},
+            {"paragraph_end", r.quote.paragraph_end},
+            {"release",
+             {{"id", r.release_id},
+              {"title", r.title},
+              {"date", or_null(r.date)},
+              {"url", or_null(r.url)},
+              {"source", or_null(r.source)}}}};
+}
+
+QuoteRecord quote_record_from_json(const nlohmann::json &j) {
+    QuoteRecord r;
+    r.id = string_of(j, "id");
+    r.quote.text = string_of(j, "text");
+    r.quote.speaker = string_of(j, "speaker");
+    r.quote.attributed_as = string_of(j, "attributed_as");
+    r.quote.role = string_of(j, "role");
+    r.quote.paragraph = j.value("paragraph", 0);
+    r.quote.paragraph_end = j.value("paragraph_end", 0);
+    if (auto rel = j.find("release"); rel != j.end() && rel->is_object()) {
+        r.release_id = string_of(*rel, "id");
+        r.title = string_of(*rel, "title");
+        r.date = string_of(*rel, "date");
+        r.url = string_of(*rel, "url");
+        r.source = string_of(*rel, "source");
+    }
+    return r;
 }
 
 } // namespace pressroom::quotes

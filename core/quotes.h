@@ -16,6 +16,9 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
+#include "release.h"
 #include "synonyms.h"
 
 namespace pressroom::quotes {
@@ -30,6 +33,20 @@ struct Quote {
 };
 
 std::vector<Quote> extract_quotes(const std::vector<std::string> &paragraphs);
+
+// A quotation as stored in the index: the quote and what a reader needs to cite it.
+struct QuoteRecord {
+    std::string id; // "<release id>#q<n>", n from 1 in the order of the release
+    Quote quote;
+    std::string release_id, title, date, url, source; // date as ISO text, empty when undated
+};
+
+// Records for every quotation of a release, in order.
+std::vector<QuoteRecord> quote_records(const Release &release);
+
+// The stored JSON form (empty strings as null) and back.
+nlohmann::json to_json(const QuoteRecord &record);
+QuoteRecord quote_record_from_json(const nlohmann::json &j);
 
 // The key under which the spellings of one name count as one speaker: case, spaces, hyphens,
 // full stops and middle initials do not matter ("Park Won-soon" = "park won soon",

@@ -14,7 +14,8 @@ namespace pressroom::schema {
 // 2: apostrophes inside words dropped (text::fold_for_terms)
 // 3: category, source and language value slots for facets; synonym groups in the metadata;
 //    curly apostrophes folded in boolean terms
-inline constexpr int kVersion = 3;
+// 4: quotations in a database of their own beside each generation's releases
+inline constexpr int kVersion = 4;
 // Database metadata key holding kVersion as decimal text.
 inline constexpr const char *kVersionKey = "pressroom.schema";
 // Database metadata key holding the synonym groups (core/synonyms.h) the index was built with.
@@ -44,6 +45,22 @@ inline constexpr std::string_view kUndated = "XUNDATED"; // boolean, whole term:
 // delete the documents of a source that are no longer in it.
 inline constexpr std::string_view kOrigin = "XORIGIN";
 } // namespace prefix
+
+// The quotations database (core/quotes.h): one document per quotation, its data the JSON of
+// a QuoteRecord. Its words are indexed like a release body (same stemmer, no prefix); dates use
+// the release prefixes above (Y, M, D, XUNDATED) and slot::kDate.
+namespace quote_prefix {
+inline constexpr std::string_view kId = "Q";                 // boolean: "<release id>#q<n>"
+inline constexpr std::string_view kRelease = "XREL";         // boolean: the release id it comes from
+inline constexpr std::string_view kSpeaker = "XSPK";         // boolean: quotes::speaker_key of the speaker
+inline constexpr std::string_view kSpeakerWord = "XSPW";     // words of the speaker's name (speaker:)
+inline constexpr std::string_view kNoSpeaker = "XNOSPEAKER"; // boolean, whole term: speaker not stated
+} // namespace quote_prefix
+namespace quote_slot {
+inline constexpr Xapian::valueno kDate = 0;    // as slot::kDate
+inline constexpr Xapian::valueno kSpeaker = 1; // the speaker's name as written
+inline constexpr Xapian::valueno kRole = 2;    // the speaker's role as stated
+} // namespace quote_slot
 
 // Fields a user can name in a query, e.g. title:council, and the prefix each maps to.
 struct QueryField {
@@ -85,12 +102,14 @@ inline constexpr std::size_t kMaxTermBytes = 245;
 // The on-disk layout of an index directory given as --db DIR:
 //   DIR/XAPIANDB        a Xapian stub file naming the live generation ("glass gen-000001")
 //   DIR/gen-NNNNNN/     glass databases; the stub names exactly one of them
+//   DIR/gen-NNNNNN/quotes/  that generation's quotations (kQuotesFolder), a glass database
 //   DIR/indexer.lock    held by a running indexer
 // Xapian::Database(DIR) opens whatever the stub names, so a rebuilt generation goes live
 // with one atomic rename of the stub.
 inline constexpr const char *kStubFile = "XAPIANDB";
 inline constexpr const char *kGenerationPrefix = "gen-";
 inline constexpr const char *kLockFile = "indexer.lock";
+inline constexpr const char *kQuotesFolder = "quotes";
 
 // Builds a boolean term: prefix + value, with the value lower-cased, curly apostrophes made
 // straight and whitespace collapsed.

@@ -15,13 +15,13 @@ Error too_long(const char *what, std::string_view value) {
                                               std::to_string(schema::kMaxTermBytes) + "): shorten it in the source"};
 }
 
-void add_date_terms(Xapian::Document &doc, const Release &r) {
+void add_date_terms(Xapian::Document &doc, const std::optional<Date> &date) {
     namespace p = schema::prefix;
-    if (!r.date) {
+    if (!date) {
         doc.add_boolean_term(std::string(p::kUndated));
         return;
     }
-    const Date &d = *r.date;
+    const Date &d = *date;
     std::string key = d.sort_key();
     doc.add_boolean_term(std::string(p::kYear) + key.substr(0, 4));
     if (d.month)
@@ -34,6 +34,12 @@ void add_date_terms(Xapian::Document &doc, const Release &r) {
 } // namespace
 
 std::string id_term(std::string_view id) { return std::string(schema::prefix::kId) + std::string(id); }
+
+std::string quote_release_term(std::string_view id) {
+    // Cut to Xapian's limit: a longer id only risks sharing the term with another long id.
+    std::string term = std::string(schema::quote_prefix::kRelease) + std::string(id);
+    return std::string(text::utf8_prefix(term, schema::kMaxTermBytes));
+}
 
 std::string document_data(const Release &release) { return to_json(release).dump(); }
 
@@ -75,7 +81,7 @@ Result<Xapian::Document> DocumentBuilder::build(const Release &r, const std::str
     m_generator.index_text_without_positions(text::fold_for_terms(r.source), 1, std::string(p::kSourceWord));
     for (const auto &term : boolean_terms)
         doc.add_boolean_term(term);
-    add_date_terms(doc, r);
+    add_date_terms(doc, r.date);
     std::string categories;
     for (const auto &category : r.categories())
         categories += (categories.empty() ? "" : std::string(1, schema::slot::kValueSeparator)) + category;
@@ -85,6 +91,32 @@ Result<Xapian::Document> DocumentBuilder::build(const Release &r, const std::str
         doc.add_value(schema::slot::kSource, r.source);
     doc.add_value(schema::slot::kLang, r.lang.empty() ? "en" : r.lang);
     doc.set_data(document_data(r));
+    return doc;
+}
+
+Xapian::Document DocumentBuilder::build_quote(const quotes::QuoteRecord &record, const SynonymGroups &synonyms) {
+    namespace qp = schema::quote_prefix;
+    Xapian::Document doc;
+    m_generator.set_document(doc);
+    m_generator.index_text(text::fold_for_terms(record.quote.text));
+    const std::string &speaker = record.quote.speaker;
+    if (speaker.empty()) {
+        doc.add_boolean_term(std::string(qp::kNoSpeaker));
+    } else {
+        std::string key = quotes::speaker_key(speaker, synonyms);
+        doc.add_boolean_term(std::string(text::utf8_prefix(std::string(qp::kSpeaker) + key, schema::kMaxTermBytes)));
+        m_generator.index_text_without_positions(text::fold_for_terms(speaker), 1, std::string(qp::kSpeakerWord));
+        doc.add_value(schema::quote_slot::kSpeaker, speaker);
+        if (!record.quote.role.empty())
+            doc.add_value(schema::quote_slot::kRole, record.quote.role);
+    }
+    doc.add_boolean_term(std::string(text::utf8_prefix(std::string(qp::kId) + record.id, schema::kMaxTermBytes)));
+    doc.add_boolean_term(quote_release_term(record.release_id));
+    std::optional<Date> date;
+    if (auto parsed = parse_iso_date(record.date); !record.date.empty() && parsed)
+        date = *parsed;
+    add_date_terms(doc, date);
+    doc.set_data(quotes::to_json(record).dump());
     return doc;
 }
 

@@ -6,8 +6,10 @@
 
 #include <xapian.h>
 
+#include "quotes.h"
 #include "release.h"
 #include "result.h"
+#include "synonyms.h"
 
 namespace pressroom::indexer {
 
@@ -20,6 +22,10 @@ class DocumentBuilder {
     // `origin_term` is the schema::prefix::kOrigin term of the source being indexed.
     Result<Xapian::Document> build(const Release &release, const std::string &origin_term);
 
+    // A quotation for the quotations database (schema::quote_prefix); `synonyms` make the
+    // spellings of one name one speaker.
+    Xapian::Document build_quote(const quotes::QuoteRecord &record, const SynonymGroups &synonyms);
+
   private:
     Xapian::TermGenerator m_generator;
 };
@@ -29,5 +35,8 @@ std::string document_data(const Release &release);
 
 // The unique-id term of a release id.
 std::string id_term(std::string_view id);
+
+// The term every quotation of release `id` carries.
+std::string quote_release_term(std::string_view id);
 
 } // namespace pressroom::indexer

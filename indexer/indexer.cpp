@@ -66,8 +66,9 @@ enum class Mode { Fresh, Update };
 
 class Run {
   public:
-    Run(const IndexerOptions &options, spdlog::logger &log, Mode mode, Xapian::WritableDatabase &db)
-        : m_options(options), m_log(log), m_mode(mode), m_db(db) {}
+    Run(const IndexerOptions &options, spdlog::logger &log, Mode mode, Xapian::WritableDatabase &db,
+        Xapian::WritableDatabase &quotes, SynonymGroups synonyms)
+        : m_options(options), m_log(log), m_mode(mode), m_db(db), m_quotes(quotes), m_synonyms(std::move(synonyms)) {}
 
     void index_sources(const std::vector<std::vector<InputFile>> &listings);
     RunSummary &summary() { return m_summary; }
@@ -78,11 +79,15 @@ class Run {
     void skip(const std::string &where, const std::string &reason);
     void delete_vanished(const std::string &origin);
     void report_progress(std::uint64_t bytes_done);
+    // Writes the quotations of a release, replacing those it had.
+    void write_quotes(const Release &release);
 
     const IndexerOptions &m_options;
     spdlog::logger &m_log;
     Mode m_mode;
     Xapian::WritableDatabase &m_db;
+    Xapian::WritableDatabase &m_quotes;
+    SynonymGroups m_synonyms;
     DocumentBuilder m_builder;
     RunSummary m_summary;
     std::unordered_map<std::string, std::string> m_seen; // id -> where it was read
@@ -117,11 +122,13 @@ void Run::upsert(const Release &release, const std::string &origin, const std::s
                 return;
             }
             m_db.replace_document(term, *doc);
+            write_quotes(release);
             ++m_summary.replaced;
             return;
         }
     }
     m_db.add_document(*doc);
+    write_quotes(release);
     ++m_summary.added;
 }
 
@@ -152,9 +159,24 @@ void Run::delete_vanished(const std::string &origin) {
         if (term.rfind(schema::prefix::kId, 0) == 0 && !m_seen.count(term.substr(schema::prefix::kId.size())))
             doomed.push_back(*it);
     }
-    for (Xapian::docid id : doomed)
+    for (Xapian::docid id : doomed) {
+        Xapian::Document doc = m_db.get_document(id);
+        Xapian::TermIterator t = doc.termlist_begin();
+        t.skip_to(std::string(schema::prefix::kId));
+        if (t != doc.termlist_end() && (*t).rfind(schema::prefix::kId, 0) == 0)
+            m_quotes.delete_document(quote_release_term((*t).substr(schema::prefix::kId.size())));
         m_db.delete_document(id);
+    }
     m_summary.deleted += doomed.size();
+}
+
+void Run::write_quotes(const Release &release) {
+    if (m_mode == Mode::Update)
+        m_quotes.delete_document(quote_release_term(release.id));
+    for (const auto &record : quotes::quote_records(release)) {
+        m_quotes.add_document(m_builder.build_quote(record, m_synonyms));
+        ++m_summary.quotes;
+    }
 }
 
 void Run::report_progress(std::uint64_t bytes_done) {
@@ -239,22 +261,35 @@ RunSummary run_indexer(const IndexerOptions &options, spdlog::logger &log) {
     RunSummary summary;
     try {
         Xapian::WritableDatabase db(gen_path.string(), Xapian::DB_CREATE_OR_OPEN);
-        if (mode == Mode::Update) {
+        if (mode == Mode::Update)
             check_schema(db, options.db);
+        // The quotations live in a database of their own inside the generation's folder, so
+        // they never count in the statistics that rank releases.
+        Xapian::WritableDatabase quotes_db((gen_path / schema::kQuotesFolder).string(), Xapian::DB_CREATE_OR_OPEN);
+        if (mode == Mode::Update) {
             db.begin_transaction();
+            quotes_db.begin_transaction();
         } else {
             db.set_metadata(schema::kVersionKey, std::to_string(schema::kVersion));
         }
         if (synonyms)
             db.set_metadata(schema::kSynonymsKey, synonyms_to_metadata(*synonyms));
-        Run run(options, log, mode, db);
+        SynonymGroups groups = synonyms ? *synonyms : synonyms_from_metadata(db.get_metadata(schema::kSynonymsKey));
+        Run run(options, log, mode, db, quotes_db, std::move(groups));
         run.index_sources(listings);
         summary = run.summary();
-        if (mode == Mode::Update)
+        // Quotations first: if the run stops between the two commits, the next run finds the
+        // releases changed and writes their quotations again.
+        if (mode == Mode::Update) {
+            quotes_db.commit_transaction();
             db.commit_transaction();
-        else
+        } else {
+            quotes_db.commit();
             db.commit();
+        }
         summary.documents = db.get_doccount();
+        summary.quotations = quotes_db.get_doccount();
+        quotes_db.close();
         db.close();
     } catch (...) {
         if (mode == Mode::Fresh)
@@ -279,9 +314,9 @@ std::string format_summary(const RunSummary &s) {
         reasons += ")";
     std::uint64_t records = s.added + s.replaced + s.unchanged + s.skipped;
     return fmt::format("{}: {} added, {} replaced, {} unchanged, {} deleted, {} skipped{}; {} documents "
-                       "live in {}; {:.1f} s, {:.0f} records/s",
+                       "and {} quotations live in {}; {:.1f} s, {:.0f} records/s",
                        s.rebuilt ? "rebuilt" : "indexed", s.added, s.replaced, s.unchanged, s.deleted, s.skipped,
-                       reasons, s.documents, s.generation, s.seconds,
+                       reasons, s.documents, s.quotations, s.generation, s.seconds,
                        static_cast<double>(records) / std::max(s.seconds, 1e-3));
 }
 

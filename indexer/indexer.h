@@ -31,6 +31,8 @@ struct RunSummary {
     std::uint64_t skipped = 0;
     std::map<std::string, std::uint64_t> skip_reasons; // short reason -> count
     std::uint64_t documents = 0;                       // in the index after the run
+    std::uint64_t quotes = 0;                          // quotations written by this run
+    std::uint64_t quotations = 0;                      // in the index after the run
     std::string generation;                            // the live generation after the run
     bool rebuilt = false;
     double seconds = 0;

@@ -137,6 +137,10 @@ Result<bool> add_filter_value(Filters &filters, std::string_view name, std::stri
         target = &filters.lang;
     else if (name == "not_lang")
         target = &filters.not_lang;
+    else if (name == "speaker")
+        target = &filters.speaker;
+    else if (name == "not_speaker")
+        target = &filters.not_speaker;
     else if (name == "year")
         target = &filters.year;
     else if (name == "not_year")
@@ -161,7 +165,7 @@ Result<bool> narrow_dates(Filters &filters, const std::optional<std::string> &fr
 }
 
 Result<std::string> take_query_filters(std::string_view q, Filters &filters) {
-    static constexpr std::string_view kFields[] = {"category", "source", "lang", "year", "date"};
+    static constexpr std::string_view kFields[] = {"category", "source", "lang", "year", "date", "speaker"};
     std::string rest;
     std::size_t i = 0;
     while (i < q.size()) {
@@ -292,6 +296,8 @@ std::string describe_filters(const Filters &f) {
     add("not language", f.not_lang);
     add("year", f.year);
     add("not year", f.not_year);
+    add("said by", f.speaker);
+    add("not said by", f.not_speaker);
     if (f.from && f.to)
         parts.push_back("dated " + *f.from + " to " + *f.to);
     else if (f.from)

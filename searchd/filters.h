@@ -25,8 +25,8 @@ Result<std::string> date_bound_to(std::string_view value, std::string_view what)
 // (default: the parameter).
 Result<bool> add_filter_value(Filters &filters, std::string_view name, std::string_view value,
                               std::string_view what = {});
-inline constexpr const char *kFilterParams[] = {"category", "not_category", "source", "not_source",
-                                                "lang",     "not_lang",     "year",   "not_year"};
+inline constexpr const char *kFilterParams[] = {"category", "not_category", "source",   "not_source", "lang",
+                                                "not_lang", "year",         "not_year", "speaker",    "not_speaker"};
 
 // Moves the filter words of a query into `filters` and returns the rest of the query:
 //   category:"Mayor's News"  source:doj  lang:en  year:2015
@@ -39,7 +39,8 @@ Result<std::string> take_query_filters(std::string_view q, Filters &filters);
 Result<bool> narrow_dates(Filters &filters, const std::optional<std::string> &from,
                           const std::optional<std::string> &to, std::string_view what);
 
-// `query` restricted by `filters`. A category or source value matches the whole value when
+// `query` restricted by `filters` (all but the speaker filters, which need the quotations
+// database: Searcher applies them). A category or source value matches the whole value when
 // some release has it (case-insensitively), else its words ("tax" finds "Tax Division").
 Xapian::Query apply_filters(const Xapian::Query &query, const Filters &filters, const Xapian::Database &db);
 

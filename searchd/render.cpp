@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "markup.h"
+
 namespace pressroom::searchd {
 
 namespace {
@@ -114,6 +116,97 @@ nlohmann::json filters_json(const Filters &f) {
             {"year", f.year},           {"not_year", f.not_year},
             {"from", opt(f.from)},      {"to", opt(f.to)},
             {"undated", f.undated_only}};
+}
+
+namespace {
+
+nlohmann::json quote_json(const QuoteHit &hit, const std::string &q) {
+    const quotes::QuoteRecord &r = hit.record;
+    std::string href = "/doc/" + url_encode(r.release_id) + (q.empty() ? "" : "?q=" + url_encode(q)) +
+                       (r.quote.paragraph > 0 ? "#p" + std::to_string(r.quote.paragraph) : "");
+    nlohmann::json j = quotes::to_json(r);
+    j["text_html"] = hit.text_html;
+    j["href"] = href;
+    return j;
+}
+
+nlohmann::json quotes_json(const std::vector<QuoteHit> &hits, const std::string &q) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto &hit : hits)
+        out.push_back(quote_json(hit, q));
+    return out;
+}
+
+} // namespace
+
+std::string render_quotes(const QuoteResult &result, double took_ms) {
+    auto opt = [](const std::optional<std::string> &v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
+    return dump({
+        {"query", result.query},
+        {"total", result.total},
+        {"total_exact", result.total_exact},
+        {"page", result.page},
+        {"per_page", result.per_page},
+        {"took_ms", std::round(took_ms * 1000) / 1000},
+        {"notice", or_null(result.notice)},
+        {"sort", sort_name(result.sort)},
+        {"speaker", or_null(result.speaker)},
+        {"from", opt(result.filters.from)},
+        {"to", opt(result.filters.to)},
+        {"query_reading", result.reading},
+        {"hits", quotes_json(result.hits, result.query)},
+    });
+}
+
+std::string render_speakers(const std::vector<SpeakerSummary> &speakers) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto &s : speakers)
+        list.push_back({{"name", s.name},
+                        {"quotes", s.quotes},
+                        {"first", or_null(s.first)},
+                        {"last", or_null(s.last)},
+                        {"roles", s.roles}});
+    return dump({{"total", speakers.size()}, {"speakers", std::move(list)}});
+}
+
+std::string render_timeline(const Timeline &t) {
+    nlohmann::json years = nlohmann::json::array();
+    for (const auto &y : t.years)
+        years.push_back({{"year", y.year}, {"count", y.count}});
+    return dump({{"speaker", t.speaker},
+                 {"query", t.query},
+                 {"total", t.total},
+                 {"years", std::move(years)},
+                 {"undated", t.undated},
+                 {"hits", quotes_json(t.hits, t.query)}});
+}
+
+std::string render_verify(const VerifyResult &result) {
+    nlohmann::json diff = nlohmann::json::array();
+    for (const auto &op : result.diff.ops) {
+        nlohmann::json item = {{"op", diff_kind_name(op.kind)}};
+        switch (op.kind) {
+        case DiffOp::Same:
+            item["words"] = op.original;
+            break;
+        case DiffOp::Changed:
+            item["printed"] = op.printed;
+            item["original"] = op.original;
+            break;
+        case DiffOp::Added:
+            item["words"] = op.printed;
+            break;
+        case DiffOp::Missing:
+            item["words"] = op.original;
+            break;
+        }
+        diff.push_back(std::move(item));
+    }
+    return dump({{"verdict", result.verdict},
+                 {"message", result.message},
+                 {"similarity", std::round(result.similarity * 1000) / 1000},
+                 {"match", result.match ? quote_json(*result.match, "") : nlohmann::json()},
+                 {"diff", std::move(diff)}});
 }
 
 std::string render_document(const Release &release) { return dump(to_json(release)); }

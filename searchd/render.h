@@ -21,6 +21,12 @@ std::string render_suggestions_opensearch(const std::string &q, const std::vecto
 // {"category": [...], ..., "from": "2013-01-01"|null, "to": ..., "undated": false}
 nlohmann::json filters_json(const Filters &filters);
 std::string render_health(const Health &health);
+
+// Quotations, speakers, a speaker's timeline and a quote check (the /api/quotes family).
+std::string render_quotes(const QuoteResult &result, double took_ms);
+std::string render_speakers(const std::vector<SpeakerSummary> &speakers);
+std::string render_timeline(const Timeline &timeline);
+std::string render_verify(const VerifyResult &result);
 // {"error":{"code":"...","message":"..."}}
 std::string render_error(const Error &error);
 

@@ -47,7 +47,8 @@ std::string_view sort_name(Sort sort) {
 
 bool Filters::empty() const {
     return category.empty() && not_category.empty() && source.empty() && not_source.empty() && lang.empty() &&
-           not_lang.empty() && year.empty() && not_year.empty() && !from && !to && !undated_only;
+           not_lang.empty() && year.empty() && not_year.empty() && speaker.empty() && not_speaker.empty() && !from &&
+           !to && !undated_only;
 }
 
 Result<SearchRequest> parse_search_request(const Params &params) {

@@ -28,9 +28,10 @@ struct Filters {
     std::vector<std::string> category, not_category;
     std::vector<std::string> source, not_source;
     std::vector<std::string> lang, not_lang;
-    std::vector<std::string> year, not_year; // YYYY
-    std::optional<std::string> from, to;     // YYYY-MM-DD, both inclusive
-    bool undated_only = false;               // only releases that state no date
+    std::vector<std::string> year, not_year;       // YYYY
+    std::vector<std::string> speaker, not_speaker; // names of people quoted, any spelling
+    std::optional<std::string> from, to;           // YYYY-MM-DD, both inclusive
+    bool undated_only = false;                     // only releases that state no date
 
     bool empty() const;
 };

@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "document_set.h"
 #include "facets.h"
@@ -20,17 +22,25 @@ namespace pressroom::searchd {
 Searcher::Searcher(std::filesystem::path dir, std::shared_ptr<FacetTableCache> facets)
     : m_dir(std::move(dir)), m_facets(facets ? std::move(facets) : std::make_shared<FacetTableCache>()) {
     m_stub = store::stub_identity(m_dir);
-    m_db = store::open_index(m_dir);
+    open_live();
+}
+
+void Searcher::open_live() {
+    store::LiveIndex live = store::open_live(m_dir);
+    m_db = std::move(live.releases);
+    m_quotes = std::move(live.quotes);
+    m_generation = std::move(live.generation);
 }
 
 void Searcher::refresh() {
     auto stub = store::stub_identity(m_dir);
     if (stub != m_stub) {
-        m_db = store::open_index(m_dir);
+        open_live();
         m_stub = stub;
         return;
     }
     m_db.reopen();
+    m_quotes.reopen();
 }
 
 template <typename F> auto Searcher::with_retry(F &&f) -> decltype(f()) {
@@ -39,9 +49,10 @@ template <typename F> auto Searcher::with_retry(F &&f) -> decltype(f()) {
         return f();
     } catch (const Xapian::DatabaseModifiedError &) {
         m_db.reopen();
+        m_quotes.reopen();
     } catch (const Xapian::DatabaseOpeningError &) {
-        m_db = store::open_index(m_dir); // the generation was replaced and removed
         m_stub = store::stub_identity(m_dir);
+        open_live(); // the generation was replaced and removed
     }
     return f();
 }
@@ -160,7 +171,18 @@ SearchResult Searcher::search(const SearchRequest &request) {
         Xapian::Enquire enquire(m_db);
         Xapian::MultiValueKeyMaker oldest_first;
         set_order(enquire, request.sort, built.match_all, oldest_first);
-        auto filtered = [&](const Xapian::Query &q) { return apply_filters(q, request.filters, m_db); };
+        Xapian::Query quoting =
+            request.filters.speaker.empty() ? Xapian::Query() : releases_quoting(request.filters.speaker);
+        Xapian::Query not_quoting =
+            request.filters.not_speaker.empty() ? Xapian::Query() : releases_quoting(request.filters.not_speaker);
+        auto filtered = [&](const Xapian::Query &q) {
+            Xapian::Query out = apply_filters(q, request.filters, m_db);
+            if (!request.filters.speaker.empty())
+                out = Xapian::Query(Xapian::Query::OP_FILTER, out, quoting);
+            if (!not_quoting.empty())
+                out = Xapian::Query(Xapian::Query::OP_AND_NOT, out, not_quoting);
+            return out;
+        };
 
         bool relevance = request.sort == Sort::Relevance;
         RunOptions run;
@@ -388,10 +410,293 @@ std::vector<Suggestion> Searcher::suggest(const std::string &q) {
     });
 }
 
-Health Searcher::health() {
+Xapian::Query Searcher::speaker_query(const std::vector<std::string> &names, std::string *found) {
+    namespace qp = schema::quote_prefix;
+    std::vector<Xapian::Query> any;
+    for (const auto &name : names) {
+        // The whole name in any spelling; else every word of it ("speaker:Snowe").
+        std::string key = std::string(qp::kSpeaker) + quotes::speaker_key(name, m_synonyms);
+        if (m_quotes.term_exists(key)) {
+            any.emplace_back(key);
+        } else {
+            std::vector<Xapian::Query> words;
+            std::string folded = text::fold_case(text::fold_for_terms(name));
+            for (char &c : folded)
+                if (c == '-' || c == '.' || c == ',')
+                    c = ' ';
+            std::size_t i = 0;
+            while (i < folded.size()) {
+                std::size_t space = std::min(folded.find(' ', i), folded.size());
+                if (space > i)
+                    words.emplace_back(std::string(qp::kSpeakerWord) + folded.substr(i, space - i));
+                i = space + 1;
+            }
+            if (words.empty())
+                continue;
+            any.emplace_back(Xapian::Query::OP_AND, words.begin(), words.end());
+        }
+        if (found && found->empty()) {
+            Xapian::Enquire enquire(m_quotes);
+            enquire.set_query(any.back());
+            enquire.set_weighting_scheme(Xapian::BoolWeight());
+            Xapian::MSet one = enquire.get_mset(0, 1);
+            if (!one.empty())
+                *found = one.begin().get_document().get_value(schema::quote_slot::kSpeaker);
+        }
+    }
+    if (any.empty())
+        return Xapian::Query::MatchNothing;
+    return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
+}
+
+Xapian::Query Searcher::releases_quoting(const std::vector<std::string> &names) {
+    load_synonyms();
+    Xapian::Enquire enquire(m_quotes);
+    enquire.set_query(speaker_query(names));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::MSet mset = enquire.get_mset(0, m_quotes.get_doccount());
+    std::vector<std::string> ids;
+    const std::string release_prefix(schema::quote_prefix::kRelease);
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Xapian::TermIterator t = m_quotes.termlist_begin(*it);
+        t.skip_to(release_prefix);
+        if (t != m_quotes.termlist_end(*it) && (*t).rfind(release_prefix, 0) == 0)
+            ids.push_back(std::string(schema::prefix::kId) + (*t).substr(release_prefix.size()));
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    if (ids.empty())
+        return Xapian::Query::MatchNothing;
+    return Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end());
+}
+
+QuoteHit Searcher::quote_hit(const Xapian::MSet &mset, const Xapian::Document &doc) {
+    QuoteHit hit;
+    hit.record = quotes::quote_record_from_json(nlohmann::json::parse(doc.get_data()));
+    hit.text_html = title_html(mset, hit.record.quote.text);
+    return hit;
+}
+
+namespace {
+
+// The words of a quotation query as a Xapian query on the quotations database: every word
+// (phrases, exclusions and synonyms as in the main search).
+Xapian::Query quote_words_query(const std::string &words, const Xapian::Database &db, const SynonymGroups &synonyms,
+                                Xapian::QueryParser::feature_flag flags = Xapian::QueryParser::FLAG_DEFAULT,
+                                Xapian::Query::op op = Xapian::Query::OP_AND) {
+    std::vector<std::vector<std::string>> used;
+    std::string typed = query_text::expand_synonyms(text::fold_for_terms(words), synonyms, used);
+    if (text::trim(typed).empty())
+        return Xapian::Query::MatchAll;
+    Xapian::QueryParser parser;
+    parser.set_database(db);
+    parser.set_stemmer(schema::make_stemmer());
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser.set_default_op(op);
+    return parser.parse_query(typed, flags | Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_LOVEHATE |
+                                         Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PURE_NOT);
+}
+
+// Quotations' date filters: the same terms and slot as releases.
+Xapian::Query quote_filters(Xapian::Query query, const Filters &f) {
+    std::vector<Xapian::Query> must;
+    for (const auto &year : f.year)
+        must.emplace_back(std::string(schema::prefix::kYear) + year);
+    if (f.from || f.to) {
+        auto key = [](const std::string &iso) {
+            std::string k;
+            for (char c : iso)
+                if (c != '-')
+                    k += c;
+            return k;
+        };
+        must.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::quote_slot::kDate, f.from ? key(*f.from) : "0",
+                          f.to ? key(*f.to) : "99999999");
+    }
+    if (f.undated_only)
+        must.emplace_back(std::string(schema::prefix::kUndated));
+    if (!must.empty())
+        query =
+            Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          must.size() == 1 ? must[0] : Xapian::Query(Xapian::Query::OP_AND, must.begin(), must.end()));
+    if (!f.not_year.empty()) {
+        std::vector<Xapian::Query> years;
+        for (const auto &year : f.not_year)
+            years.emplace_back(std::string(schema::prefix::kYear) + year);
+        query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                              Xapian::Query(Xapian::Query::OP_OR, years.begin(), years.end()));
+    }
+    return query;
+}
+
+} // namespace
+
+QuoteResult Searcher::quotes(const SearchRequest &request) {
     return with_retry([&] {
-        return Health{m_db.get_doccount(), m_db.get_revision(), store::live_generation(m_dir).value_or("")};
+        load_synonyms();
+        QuoteResult result;
+        result.query = request.q;
+        result.page = request.page;
+        result.per_page = request.per_page;
+        result.sort = request.sort;
+        result.filters = request.filters;
+        Xapian::Query query = quote_words_query(request.words, m_quotes, m_synonyms);
+        bool match_all = text::trim(request.words).empty();
+        if (!request.filters.speaker.empty())
+            query =
+                Xapian::Query(Xapian::Query::OP_FILTER, query, speaker_query(request.filters.speaker, &result.speaker));
+        if (!request.filters.not_speaker.empty())
+            query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, speaker_query(request.filters.not_speaker));
+        query = quote_filters(query, request.filters);
+        Xapian::Enquire enquire(m_quotes);
+        Xapian::MultiValueKeyMaker oldest_first;
+        set_order(enquire, request.sort, match_all, oldest_first);
+        enquire.set_query(query);
+        auto first = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
+        Xapian::MSet mset = enquire.get_mset(first, static_cast<Xapian::doccount>(request.per_page), kExactCountUpTo);
+        result.total = mset.get_matches_estimated();
+        result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            QuoteHit hit = quote_hit(mset, it.get_document());
+            hit.score = it.get_weight();
+            result.hits.push_back(std::move(hit));
+        }
+        std::string words = query_text::read_query(request.words, m_synonyms);
+        std::string filters = describe_filters(request.filters);
+        result.reading = words.empty() ? filters : filters.empty() ? words : words + "; " + filters;
+        if (!request.filters.speaker.empty() && result.speaker.empty())
+            result.notice = "nobody named `" + request.filters.speaker.front() +
+                            "` is quoted; see /api/speakers for the names quoted";
+        return result;
     });
+}
+
+std::vector<SpeakerSummary> Searcher::speakers(const std::string &q) {
+    return with_retry([&] {
+        load_synonyms();
+        struct Entry {
+            std::map<std::string, Xapian::doccount> spellings;
+            std::set<std::string> roles;
+            Xapian::doccount quotes = 0;
+            std::string first, last;
+        };
+        std::map<std::string, Entry> by_key;
+        Xapian::ValueIterator date = m_quotes.valuestream_begin(schema::quote_slot::kDate);
+        Xapian::ValueIterator role = m_quotes.valuestream_begin(schema::quote_slot::kRole);
+        auto value_of = [](Xapian::ValueIterator &it, const Xapian::ValueIterator &end, Xapian::docid id) {
+            if (it == end)
+                return std::string();
+            if (it.get_docid() < id)
+                it.skip_to(id);
+            return it != end && it.get_docid() == id ? *it : std::string();
+        };
+        const Xapian::ValueIterator end = m_quotes.valuestream_end(0);
+        for (Xapian::ValueIterator name = m_quotes.valuestream_begin(schema::quote_slot::kSpeaker); name != end;
+             ++name) {
+            Entry &e = by_key[quotes::speaker_key(*name, m_synonyms)];
+            ++e.spellings[*name];
+            ++e.quotes;
+            if (std::string r = value_of(role, end, name.get_docid()); !r.empty())
+                e.roles.insert(r);
+            if (std::string d = value_of(date, end, name.get_docid()); !d.empty()) {
+                std::string iso = d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2);
+                if (e.first.empty() || iso < e.first)
+                    e.first = iso;
+                if (e.last.empty() || iso > e.last)
+                    e.last = iso;
+            }
+        }
+        std::string wanted = text::fold_case(text::fold_for_terms(q));
+        std::vector<SpeakerSummary> out;
+        for (auto &[key, e] : by_key) {
+            auto most = std::max_element(e.spellings.begin(), e.spellings.end(),
+                                         [](const auto &a, const auto &b) { return a.second < b.second; });
+            bool named = wanted.empty();
+            for (const auto &[spelling, count] : e.spellings)
+                named = named || text::fold_case(text::fold_for_terms(spelling)).find(wanted) != std::string::npos;
+            if (!named)
+                continue;
+            out.push_back({most->first, e.quotes, e.first, e.last, {e.roles.begin(), e.roles.end()}});
+        }
+        std::sort(out.begin(), out.end(), [](const SpeakerSummary &a, const SpeakerSummary &b) {
+            return a.quotes != b.quotes ? a.quotes > b.quotes : a.name < b.name;
+        });
+        return out;
+    });
+}
+
+std::optional<Timeline> Searcher::timeline(const std::string &name, const std::string &q) {
+    return with_retry([&]() -> std::optional<Timeline> {
+        load_synonyms();
+        Timeline t;
+        t.query = q;
+        Xapian::Query who = speaker_query({name}, &t.speaker);
+        if (t.speaker.empty())
+            return std::nullopt;
+        Xapian::Query query(Xapian::Query::OP_FILTER, quote_words_query(q, m_quotes, m_synonyms), who);
+        Xapian::Enquire enquire(m_quotes);
+        Xapian::MultiValueKeyMaker oldest_first;
+        set_order(enquire, Sort::Oldest, true, oldest_first);
+        enquire.set_query(query);
+        Xapian::ValueCountMatchSpy days(schema::quote_slot::kDate);
+        enquire.add_matchspy(&days);
+        Xapian::MSet mset = enquire.get_mset(0, kTimelineQuotes, m_quotes.get_doccount());
+        t.total = mset.get_matches_estimated();
+        std::map<int, Xapian::doccount> years;
+        Xapian::doccount dated = 0;
+        for (auto it = days.values_begin(); it != days.values_end(); ++it) {
+            years[std::stoi((*it).substr(0, 4))] += it.get_termfreq();
+            dated += it.get_termfreq();
+        }
+        for (const auto &[year, count] : years)
+            t.years.push_back({year, count});
+        t.undated = static_cast<Xapian::doccount>(t.total) - dated;
+        for (auto it = mset.begin(); it != mset.end(); ++it)
+            t.hits.push_back(quote_hit(mset, it.get_document()));
+        return t;
+    });
+}
+
+VerifyResult Searcher::verify(const std::string &printed) {
+    return with_retry([&] {
+        load_synonyms();
+        VerifyResult result;
+        // Candidates: quotations sharing the most words with the printed text.
+        Xapian::Enquire enquire(m_quotes);
+        enquire.set_query(quote_words_query(query_text::words_only(printed), m_quotes, {},
+                                            Xapian::QueryParser::feature_flag(0), Xapian::Query::OP_OR));
+        Xapian::MSet mset = enquire.get_mset(0, 20);
+        double best = 0;
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            Xapian::Document doc = it.get_document();
+            QuoteHit hit = quote_hit(mset, doc);
+            WordDiff diff = word_diff(printed, hit.record.quote.text);
+            if (diff.similarity > best || (diff.similarity == best && diff.verbatim && !result.diff.verbatim)) {
+                best = diff.similarity;
+                hit.text_html = html_escape(hit.record.quote.text); // the diff shows what matched
+                result.diff = std::move(diff);
+                result.match = std::move(hit);
+            }
+        }
+        result.similarity = best;
+        if (result.match && result.diff.verbatim) {
+            result.verdict = "verbatim";
+            result.message = "Verbatim: every word stands in the release as printed.";
+        } else if (result.match && best >= kCloseQuote) {
+            result.verdict = "close";
+            result.message = "Close, not verbatim: the release words it differently; the differences are marked.";
+        } else {
+            result.verdict = "none";
+            result.message = "Nothing close: no quotation in the index shares most of these words in this order.";
+            result.match.reset();
+            result.diff = WordDiff{};
+        }
+        return result;
+    });
+}
+
+Health Searcher::health() {
+    return with_retry([&] { return Health{m_db.get_doccount(), m_db.get_revision(), m_generation}; });
 }
 
 SearcherPool::SearcherPool(std::filesystem::path dir)

@@ -13,9 +13,11 @@
 #include <xapian.h>
 
 #include "index_store.h"
+#include "quotes.h"
 #include "release.h"
 #include "search_request.h"
 #include "synonyms.h"
+#include "verify.h"
 
 namespace pressroom::searchd {
 
@@ -75,6 +77,55 @@ struct DocumentView {
     std::vector<std::string> paragraphs_html;
 };
 
+// A quotation found, with the query's words highlighted.
+struct QuoteHit {
+    quotes::QuoteRecord record;
+    std::string text_html;
+    double score = 0;
+};
+
+struct QuoteResult {
+    std::string query;
+    std::uint64_t total = 0;
+    bool total_exact = true;
+    int page = 1;
+    int per_page = 10;
+    Sort sort = Sort::Relevance;
+    Filters filters;
+    std::string speaker; // the name the speaker filter found, as the quotations spell it
+    std::string notice;
+    std::string reading;
+    std::vector<QuoteHit> hits;
+};
+
+struct SpeakerSummary {
+    std::string name; // the spelling most quotations use
+    Xapian::doccount quotes = 0;
+    std::string first, last; // YYYY-MM-DD of the earliest and latest dated quotation; empty: none
+    std::vector<std::string> roles;
+};
+
+struct YearCount {
+    int year = 0;
+    Xapian::doccount count = 0;
+};
+
+struct Timeline {
+    std::string speaker, query;
+    std::uint64_t total = 0;
+    std::vector<YearCount> years; // oldest first
+    Xapian::doccount undated = 0;
+    std::vector<QuoteHit> hits; // oldest first, at most kTimelineQuotes
+};
+
+struct VerifyResult {
+    std::string verdict; // "verbatim", "close" or "none"
+    std::string message;
+    double similarity = 0;
+    std::optional<QuoteHit> match;
+    WordDiff diff;
+};
+
 struct Health {
     std::uint64_t documents = 0;
     std::uint64_t revision = 0;
@@ -87,6 +138,13 @@ inline constexpr Xapian::doccount kExactCountUpTo = 1000;
 inline constexpr Xapian::doccount kRerankDepth = 100;
 // At most this many suggestions are offered as the user types.
 inline constexpr std::size_t kMaxSuggestions = 8;
+// A speaker's timeline lists at most this many quotations.
+inline constexpr Xapian::doccount kTimelineQuotes = 500;
+// A printed quote is "close" to a verbatim one when at least this share of its words are
+// found in it, in order.
+inline constexpr double kCloseQuote = 0.6;
+// Longest quote /api/verify accepts, in bytes.
+inline constexpr std::size_t kMaxVerifyBytes = 5000;
 
 class Searcher {
   public:
@@ -105,19 +163,39 @@ class Searcher {
     std::vector<Suggestion> suggest(const std::string &q);
     Health health();
 
+    // Quotations matching the request's words and filters (speaker, dates); category, source
+    // and language filters do not apply to quotations.
+    QuoteResult quotes(const SearchRequest &request);
+    // Everyone quoted, most quoted first; `q` keeps the names containing its words.
+    std::vector<SpeakerSummary> speakers(const std::string &q);
+    // What one speaker (any spelling) said, optionally about `q`, in date order; none for a
+    // name nobody quoted has.
+    std::optional<Timeline> timeline(const std::string &name, const std::string &q);
+    // The verbatim quotation closest to `printed`, and how the two differ.
+    VerifyResult verify(const std::string &printed);
+
   private:
     // Brings the handle up to date: a new generation (after --rebuild) is opened afresh, new
     // commits to the same one are picked up with reopen().
     void refresh();
+    void open_live();
     // Runs f, reopening and retrying once if the index changed underneath.
     template <typename F> auto with_retry(F &&f) -> decltype(f());
 
     // Reads the synonym groups when the open revision is not the one they were read from.
     void load_synonyms();
     std::optional<Xapian::docid> docid_of(const std::string &id);
+    // The quotations of `names` (any spelling) as a query on the quotations database; the
+    // spelling found for the first is stored in `found`.
+    Xapian::Query speaker_query(const std::vector<std::string> &names, std::string *found = nullptr);
+    // Releases that quote one of `names`, as a filter on the releases database.
+    Xapian::Query releases_quoting(const std::vector<std::string> &names);
+    QuoteHit quote_hit(const Xapian::MSet &mset, const Xapian::Document &doc);
 
     std::filesystem::path m_dir;
     Xapian::Database m_db;
+    Xapian::Database m_quotes;
+    std::string m_generation;
     std::optional<store::StubIdentity> m_stub;
     std::shared_ptr<FacetTableCache> m_facets;
     SynonymGroups m_synonyms;

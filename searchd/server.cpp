@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include <httplib.h>
+#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include "doc_page.h"
@@ -11,6 +12,7 @@
 #include "feed.h"
 #include "markup.h"
 #include "opensearch.h"
+#include "query_text.h"
 #include "render.h"
 #include "search_request.h"
 #include "searcher.h"
@@ -188,6 +190,80 @@ void get_document(SearcherPool &pool, const httplib::Request &req, httplib::Resp
     res.set_content(render_document(*release), kJson);
 }
 
+void get_quotes(SearcherPool &pool, const httplib::Request &req, httplib::Response &res) {
+    auto request = parse_search_request(params_of(req));
+    if (!request)
+        return send_error(res, request.error());
+    const Filters &f = request->filters;
+    if (!f.category.empty() || !f.not_category.empty() || !f.source.empty() || !f.not_source.empty() ||
+        !f.lang.empty() || !f.not_lang.empty())
+        return send_error(res, {ErrorCode::InvalidParameter,
+                                "category, source and language filters apply to releases, not quotations; "
+                                "filter quotations by speaker, year or dates (speaker=, from=, to=)"});
+    auto start = std::chrono::steady_clock::now();
+    QuoteResult result = pool.with([&](Searcher &s) { return s.quotes(*request); });
+    double took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    res.set_content(render_quotes(result, took_ms), kJson);
+}
+
+// `q` of the speaker routes: optional words, checked like /api/search's.
+std::optional<Error> check_words(const std::string &q) {
+    if (!text::is_valid_utf8(q))
+        return Error{ErrorCode::InvalidParameter, "parameter `q` is not valid UTF-8"};
+    if (q.size() > kMaxQueryBytes)
+        return Error{ErrorCode::InvalidParameter,
+                     "parameter `q` is too long (at most " + std::to_string(kMaxQueryBytes) + " bytes); shorten it"};
+    return std::nullopt;
+}
+
+void get_speakers(SearcherPool &pool, const httplib::Request &req, httplib::Response &res) {
+    std::string q = req.get_param_value("q");
+    if (auto error = check_words(q))
+        return send_error(res, *error);
+    res.set_content(render_speakers(pool.with([&](Searcher &s) { return s.speakers(q); })), kJson);
+}
+
+void get_timeline(SearcherPool &pool, const httplib::Request &req, httplib::Response &res) {
+    std::string name = req.matches[1];
+    std::string q = req.get_param_value("q");
+    if (auto error = check_words(q))
+        return send_error(res, *error);
+    if (!text::is_valid_utf8(name) || name.size() > 200)
+        return send_error(res, {ErrorCode::InvalidParameter, "the speaker's name is not valid UTF-8 or is too long"});
+    auto timeline = pool.with([&](Searcher &s) { return s.timeline(name, q); });
+    if (!timeline)
+        return send_error(res, {ErrorCode::NotFound, "nobody named `" + std::string(text::utf8_prefix(name, 80)) +
+                                                         "` is quoted; /api/speakers lists the names quoted"});
+    res.set_content(render_timeline(*timeline), kJson);
+}
+
+void post_verify(SearcherPool &pool, const httplib::Request &req, httplib::Response &res) {
+    const std::string hint = "; send JSON such as {\"quote\": \"the words as printed\"}";
+    std::string quote;
+    if (req.get_header_value("Content-Type").rfind("text/plain", 0) == 0) {
+        quote = req.body;
+    } else {
+        nlohmann::json body = nlohmann::json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+        if (body.is_discarded() || !body.is_object())
+            return send_error(res, {ErrorCode::InvalidRequest, "the request body is not a JSON object" + hint});
+        auto it = body.find("quote");
+        if (it == body.end() || !it->is_string())
+            return send_error(res, {ErrorCode::InvalidRequest, "the JSON body has no string `quote`" + hint});
+        quote = it->get<std::string>();
+    }
+    if (!text::is_valid_utf8(quote))
+        return send_error(res, {ErrorCode::InvalidParameter, "the quote is not valid UTF-8"});
+    if (quote.size() > kMaxVerifyBytes)
+        return send_error(res, {ErrorCode::InvalidParameter, "the quote is too long (at most " +
+                                                                 std::to_string(kMaxVerifyBytes) +
+                                                                 " bytes); check it a paragraph at a time"});
+    std::string words = text::collapse_whitespace(query_text::words_only(quote));
+    if (std::count(words.begin(), words.end(), ' ') < 2)
+        return send_error(res,
+                          {ErrorCode::InvalidParameter, "give at least three words of the quote to check, as printed"});
+    res.set_content(render_verify(pool.with([&](Searcher &s) { return s.verify(quote); })), kJson);
+}
+
 void get_health(SearcherPool &pool, const httplib::Request &, httplib::Response &res) {
     res.set_content(render_health(pool.with([](Searcher &s) { return s.health(); })), kJson);
 }
@@ -206,7 +282,7 @@ std::string protocol_error_message(int status) {
     case 414:
         return "the URL is too long; shorten the query (`q` takes at most 1000 bytes)";
     case 405:
-        return "this method is not allowed here; the API answers GET requests";
+        return "this method is not allowed here; the API answers GET requests (and POST /api/verify)";
     default:
         return "the request is malformed (HTTP " + std::to_string(status) +
                "); send GET requests such as /api/search?q=mayor";
@@ -225,6 +301,11 @@ void register_routes(httplib::Server &server, SearcherPool &pool, const ServerOp
     });
     server.Get(R"(/doc/(.+))", [&pool](const auto &req, auto &res) { get_doc_page(pool, req, res); });
     server.Get("/healthz", [&pool](const auto &req, auto &res) { get_health(pool, req, res); });
+    server.Get("/api/quotes", [&pool](const auto &req, auto &res) { get_quotes(pool, req, res); });
+    server.Get("/api/speakers", [&pool](const auto &req, auto &res) { get_speakers(pool, req, res); });
+    server.Get(R"(/api/speakers/(.+)/timeline)", [&pool](const auto &req, auto &res) { get_timeline(pool, req, res); });
+    // The one POST: checking a quote reads the index and changes nothing.
+    server.Post("/api/verify", [&pool](const auto &req, auto &res) { post_verify(pool, req, res); });
     // Nothing in the API changes anything: every other method is refused, with the reason.
     auto refuse = [](const httplib::Request &, httplib::Response &res) {
         send_error(res, {ErrorCode::InvalidRequest, protocol_error_message(405)});

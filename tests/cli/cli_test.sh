@@ -25,7 +25,7 @@ check "indexer: usage error exits non-zero" test "$code" -ne 0
 
 "$indexer" --db "$tmp/db" "$src/corpus/seeds" 2>"$tmp/err"; code=$?
 check "indexer: seeds index" test "$code" -eq 0
-check "indexer: summary line" contains "$tmp/err" "indexed: 5 added, 0 replaced, 0 unchanged, 0 deleted, 0 skipped; 5 documents live"
+check "indexer: summary line" contains "$tmp/err" "indexed: 5 added, 0 replaced, 0 unchanged, 0 deleted, 0 skipped; 5 documents and 3 quotations live"
 
 "$searchd" --db "$tmp/none" --port 1 2>"$tmp/err"; code=$?
 check "searchd: missing index exits 1" test "$code" -eq 1

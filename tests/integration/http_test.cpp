@@ -387,3 +387,85 @@ TEST_CASE("a release has its own page with highlighted words and paragraph ancho
     CHECK(missing->status == 404);
     CHECK(missing->get_header_value("Content-Type") == "text/html; charset=utf-8");
 }
+
+TEST_CASE("quotations are searched with their speakers, timelines and checks", "[http][quotes]") {
+    RunningServer srv;
+    auto cli = srv.client();
+
+    auto found = cli.Get("/api/quotes?q=china");
+    REQUIRE(found);
+    REQUIRE(found->status == 200);
+    json body = json::parse(found->body);
+    REQUIRE(body["total"] == 2);
+    for (const auto &hit : body["hits"]) {
+        CHECK(hit["speaker"] == "Park Won Soon");
+        CHECK(hit["role"] == "Mayor");
+        CHECK(hit["release"]["id"] == "000_afe356aea1f15e35.txt");
+        CHECK(hit["href"] == "/doc/000_afe356aea1f15e35.txt?q=china#p5");
+        CHECK(hit["text_html"].get<std::string>().find("<mark>China") != std::string::npos);
+    }
+
+    // Any spelling of the speaker, as a parameter or in the query.
+    for (const char *target :
+         {"/api/quotes?speaker=Park%20Won-soon", "/api/quotes?q=speaker:%22park%20won%20soon%22"}) {
+        auto by = cli.Get(target);
+        REQUIRE(by);
+        INFO(target);
+        CHECK(json::parse(by->body)["total"] == 3);
+        CHECK(json::parse(by->body)["speaker"] == "Park Won Soon");
+    }
+    auto nobody = json::parse(cli.Get("/api/quotes?speaker=Oh%20Se-hoon")->body);
+    CHECK(nobody["total"] == 0);
+    CHECK(nobody["notice"].get<std::string>().find("/api/speakers") != std::string::npos);
+    // Releases quoting a speaker, from the main search.
+    auto releases = json::parse(cli.Get("/api/search?q=speaker:%22Park%20Won-soon%22")->body);
+    CHECK(releases["total"] == 2);
+
+    auto wrong = cli.Get("/api/quotes?q=china&category=Tax");
+    REQUIRE(wrong);
+    CHECK(wrong->status == 400);
+    CHECK(json::parse(wrong->body)["error"]["message"].get<std::string>().find("speaker") != std::string::npos);
+
+    auto speakers = json::parse(cli.Get("/api/speakers")->body);
+    REQUIRE(speakers["speakers"].size() == 1);
+    CHECK(speakers["speakers"][0]["name"] == "Park Won Soon");
+    CHECK(speakers["speakers"][0]["quotes"] == 3);
+
+    auto timeline = cli.Get("/api/speakers/Park%20Won-soon/timeline?q=seoul");
+    REQUIRE(timeline);
+    REQUIRE(timeline->status == 200);
+    json t = json::parse(timeline->body);
+    CHECK(t["speaker"] == "Park Won Soon");
+    CHECK(t["total"] == 3);
+    CHECK(t["undated"] == 3); // the seeds state no dates
+    auto unknown = cli.Get("/api/speakers/Nobody%20Here/timeline");
+    REQUIRE(unknown);
+    CHECK(unknown->status == 404);
+
+    auto close = cli.Post("/api/verify",
+                          json{{"quote", "China’s impact on Korea’s economy is really significant, as travelers "
+                                         "account for the majority of tourists"}}
+                              .dump(),
+                          "application/json");
+    REQUIRE(close);
+    REQUIRE(close->status == 200);
+    json c = json::parse(close->body);
+    CHECK(c["verdict"] == "close");
+    CHECK(c["match"]["speaker"] == "Park Won Soon");
+    std::vector<std::string> ops;
+    for (const auto &op : c["diff"])
+        ops.push_back(op["op"]);
+    CHECK(ops == std::vector<std::string>{"same", "changed", "same", "added", "same", "missing", "same"});
+
+    auto exact = json::parse(cli.Post("/api/verify", "That is what this agreement is all about", "text/plain")->body);
+    CHECK(exact["verdict"] == "verbatim");
+    auto none = json::parse(
+        cli.Post("/api/verify", json{{"quote", "bananas grow on trees in warm places"}}.dump(), "application/json")
+            ->body);
+    CHECK(none["verdict"] == "none");
+    CHECK(none["match"].is_null());
+    auto bad = cli.Post("/api/verify", "{not json", "application/json");
+    REQUIRE(bad);
+    CHECK(bad->status == 400);
+    CHECK(json::parse(bad->body)["error"]["message"].get<std::string>().find("\"quote\"") != std::string::npos);
+}
