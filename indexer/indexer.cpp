@@ -148,7 +148,7 @@ bool Run::index_file(const InputFile &file, const std::string &origin) {
 }
 
 void Run::delete_vanished(const std::string &origin) {
-    std::vector<Xapian::docid> doomed;
+    std::vector<std::pair<Xapian::docid, std::string>> doomed; // and the release id
     for (auto it = m_db.postlist_begin(origin); it != m_db.postlist_end(origin); ++it) {
         Xapian::Document doc = m_db.get_document(*it);
         Xapian::TermIterator t = doc.termlist_begin();
@@ -156,16 +156,15 @@ void Run::delete_vanished(const std::string &origin) {
         if (t == doc.termlist_end())
             continue;
         std::string term = *t;
-        if (term.rfind(schema::prefix::kId, 0) == 0 && !m_seen.count(term.substr(schema::prefix::kId.size())))
-            doomed.push_back(*it);
+        if (term.rfind(schema::prefix::kId, 0) != 0)
+            continue;
+        std::string id = term.substr(schema::prefix::kId.size());
+        if (!m_seen.count(id))
+            doomed.emplace_back(*it, std::move(id));
     }
-    for (Xapian::docid id : doomed) {
-        Xapian::Document doc = m_db.get_document(id);
-        Xapian::TermIterator t = doc.termlist_begin();
-        t.skip_to(std::string(schema::prefix::kId));
-        if (t != doc.termlist_end() && (*t).rfind(schema::prefix::kId, 0) == 0)
-            m_quotes.delete_document(quote_release_term((*t).substr(schema::prefix::kId.size())));
-        m_db.delete_document(id);
+    for (const auto &[docid, id] : doomed) {
+        m_quotes.delete_document(quote_release_term(id));
+        m_db.delete_document(docid);
     }
     m_summary.deleted += doomed.size();
 }

@@ -145,6 +145,7 @@ TEST_CASE("re-indexing the same input changes nothing", "[index_search]") {
         CHECK(again.deleted == 0);
         CHECK(again.unchanged == 5);
         CHECK(again.documents == 5);
+        CHECK(again.quotations == 3);
     }
     searchd::Searcher s(idx.db);
     CHECK(s.health().documents == 5);
@@ -168,6 +169,14 @@ TEST_CASE("a changed file is replaced and a deleted file disappears", "[index_se
     auto hanoi = search(s, "Hanoi");
     REQUIRE(hanoi.hits.size() == 1);
     CHECK(hanoi.hits[0].release.title == "Mayor Park Won Soon Visits Hanoi");
+    // The replaced release's two quotations went with its old text; seed 003's remains.
+    CHECK(run.quotations == 1);
+    auto left = s.quotes(request(""));
+    REQUIRE(left.hits.size() == 1);
+    CHECK(left.hits[0].record.release_id == "003_1c1750da9e3d431d.txt");
+    std::filesystem::remove(idx.seeds / "003_1c1750da9e3d431d.txt");
+    CHECK(test::index(idx.db, {idx.seeds}, idx.log).quotations == 0);
+    CHECK(s.quotes(request("")).hits.empty());
 }
 
 TEST_CASE("documents of other sources are kept when one source is re-indexed", "[index_search]") {
