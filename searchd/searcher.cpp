@@ -479,24 +479,6 @@ QuoteHit Searcher::quote_hit(const Xapian::MSet &mset, const Xapian::Document &d
 
 namespace {
 
-// The words of a quotation query as a Xapian query on the quotations database: every word
-// (phrases, exclusions and synonyms as in the main search).
-Xapian::Query quote_words_query(const std::string &words, const Xapian::Database &db, const SynonymGroups &synonyms,
-                                Xapian::QueryParser::feature_flag flags = Xapian::QueryParser::FLAG_DEFAULT,
-                                Xapian::Query::op op = Xapian::Query::OP_AND) {
-    std::vector<std::vector<std::string>> used;
-    std::string typed = query_text::expand_synonyms(text::fold_for_terms(words), synonyms, used);
-    if (text::trim(typed).empty())
-        return Xapian::Query::MatchAll;
-    Xapian::QueryParser parser;
-    parser.set_database(db);
-    parser.set_stemmer(schema::make_stemmer());
-    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    parser.set_default_op(op);
-    return parser.parse_query(typed, flags | Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_LOVEHATE |
-                                         Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PURE_NOT);
-}
-
 // Quotations' date filters: the same terms and slot as releases.
 Xapian::Query quote_filters(Xapian::Query query, const Filters &f) {
     std::vector<Xapian::Query> must;
@@ -540,8 +522,10 @@ QuoteResult Searcher::quotes(const SearchRequest &request) {
         result.per_page = request.per_page;
         result.sort = request.sort;
         result.filters = request.filters;
-        Xapian::Query query = quote_words_query(request.words, m_quotes, m_synonyms);
-        bool match_all = text::trim(request.words).empty();
+        // Read like a release search (folding, stemming, phrases, synonyms, years), so the
+        // same words match and are highlighted the same way.
+        BuiltQuery built = build_query(request.words, m_quotes, m_synonyms);
+        Xapian::Query query = preferred_query(built.query, built);
         if (!request.filters.speaker.empty())
             query =
                 Xapian::Query(Xapian::Query::OP_FILTER, query, speaker_query(request.filters.speaker, &result.speaker));
@@ -550,7 +534,7 @@ QuoteResult Searcher::quotes(const SearchRequest &request) {
         query = quote_filters(query, request.filters);
         Xapian::Enquire enquire(m_quotes);
         Xapian::MultiValueKeyMaker oldest_first;
-        set_order(enquire, request.sort, match_all, oldest_first);
+        set_order(enquire, request.sort, built.match_all, oldest_first);
         enquire.set_query(query);
         auto first = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
         Xapian::MSet mset = enquire.get_mset(first, static_cast<Xapian::doccount>(request.per_page), kExactCountUpTo);
@@ -561,9 +545,11 @@ QuoteResult Searcher::quotes(const SearchRequest &request) {
             hit.score = it.get_weight();
             result.hits.push_back(std::move(hit));
         }
-        std::string words = query_text::read_query(request.words, m_synonyms);
         std::string filters = describe_filters(request.filters);
-        result.reading = words.empty() ? filters : filters.empty() ? words : words + "; " + filters;
+        result.reading = built.reading.empty() ? filters
+                         : filters.empty()     ? built.reading
+                                               : built.reading + "; " + filters;
+        result.notice = built.notice;
         if (!request.filters.speaker.empty() && result.speaker.empty())
             result.notice = "nobody named `" + request.filters.speaker.front() +
                             "` is quoted; see /api/speakers for the names quoted";
@@ -633,7 +619,7 @@ std::optional<Timeline> Searcher::timeline(const std::string &name, const std::s
         Xapian::Query who = speaker_query({name}, &t.speaker);
         if (t.speaker.empty())
             return std::nullopt;
-        Xapian::Query query(Xapian::Query::OP_FILTER, quote_words_query(q, m_quotes, m_synonyms), who);
+        Xapian::Query query(Xapian::Query::OP_FILTER, build_query(q, m_quotes, m_synonyms).query, who);
         Xapian::Enquire enquire(m_quotes);
         Xapian::MultiValueKeyMaker oldest_first;
         set_order(enquire, Sort::Oldest, true, oldest_first);
@@ -663,8 +649,8 @@ VerifyResult Searcher::verify(const std::string &printed) {
         VerifyResult result;
         // Candidates: quotations sharing the most words with the printed text.
         Xapian::Enquire enquire(m_quotes);
-        enquire.set_query(quote_words_query(query_text::words_only(printed), m_quotes, {},
-                                            Xapian::QueryParser::feature_flag(0), Xapian::Query::OP_OR));
+        BuiltQuery built = build_query(query_text::words_only(printed), m_quotes);
+        enquire.set_query(built.partial.empty() ? built.query : built.partial);
         Xapian::MSet mset = enquire.get_mset(0, 20);
         double best = 0;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
