@@ -2,21 +2,23 @@
 //
 // The page state lives in the URL: ?q=&page=&per_page= plus the filters (category, source, lang,
 // year, their not_ forms, from, to, undated) and sort= show results; ?similar=<id> shows the
-// releases similar to one. A release opens on its own server-rendered page, /doc/<id>; an old
-// ?doc=<id> address is sent there. Navigation uses history.pushState, and popstate renders
+// releases similar to one. tab= picks what is searched: absent for releases, tab=quotes for the
+// quotations in them (the same q, from, to, sort and paging; with speaker=<name>, that speaker's
+// quotes year by year), tab=verify for the "Check a quote" panel. A release opens on its own
+// server-rendered page, /doc/<id>; an old ?doc=<id> address is sent there. Navigation uses history.pushState, and popstate renders
 // whatever the URL says, so links can be shared and the back button works. Paging keeps the page
 // size; a search typed into the box starts on page 1 with the default page size, keeping the
 // filters and the sort order (they stay on screen as chips and in the controls).
 //
-// Security: only the API's *_html fields (title_html, snippet_html, which the daemon escapes
-// and marks up with <mark>) are ever assigned to innerHTML. Everything else goes through
-// textContent / createElement, and only http(s) addresses become link targets. No inline
-// styles: the page works under a strict Content-Security-Policy.
+// Security: only the API's *_html fields (title_html, snippet_html, text_html, which the daemon
+// escapes and marks up with <mark>) are ever assigned to innerHTML. Everything else goes through
+// textContent / createElement, and only http(s) addresses and /doc/ paths become link targets. No
+// inline styles (bars are SVG attributes): the page works under a strict Content-Security-Policy.
 'use strict';
 
 (() => {
   const API = '/api/';
-  const { el, formatDate, docHref, safeHttpUrl, citationText, copyOrSelect, focusSearchOnSlash } = window.Pressroom;
+  const { el, formatDate, docHref, encodeId, safeHttpUrl, citationText, quoteCitationText, copyOrSelect, focusSearchOnSlash } = window.Pressroom;
   const LOADING_DELAY_MS = 150;
   const CACHE_SIZE = 20;
   // The API serves pages 1-1000 (README, "API"); never link beyond that.
@@ -33,6 +35,14 @@
   const LIST_FILTERS = ['category', 'not_category', 'source', 'not_source', 'lang', 'not_lang', 'year', 'not_year'];
   const FILTER_NAMES = { category: 'Category', source: 'Source', lang: 'Language', year: 'Year' };
   const SORTS = ['relevance', 'newest', 'oldest'];
+  // What tab= may say; anything else is the release search.
+  const TABS = ['quotes', 'verify'];
+  // Speakers listed beside the quotes (most quoted first).
+  const SPEAKERS_SHOWN = 10;
+  const SPEAKER_FILTER_DELAY_MS = 200;
+  // A speaker's histogram fills the years between the first and last with empty bars, unless
+  // they span more years than this (then only the years with quotes are shown).
+  const TIMELINE_MAX_SPAN = 40;
   // A date as the date range accepts it: YYYY, YYYY-MM or YYYY-MM-DD.
   const DATE_INPUT = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
@@ -68,6 +78,22 @@
     empty: $('empty'),
     results: $('results'),
     pagination: $('pagination'),
+    tabs: $('tabs'),
+    tabReleases: $('tab-releases'),
+    tabQuotes: $('tab-quotes'),
+    verifyLink: $('verify-link'),
+    timeline: $('timeline'),
+    speakers: $('speakers'),
+    speakerForm: $('speaker-form'),
+    speakerFilter: $('speaker-filter'),
+    speakerList: $('speaker-list'),
+    speakersStatus: $('speakers-status'),
+    verify: $('verify'),
+    verifyForm: $('verify-form'),
+    verifyText: $('verify-text'),
+    verifyError: $('verify-error'),
+    verifyStatus: $('verify-status'),
+    verifyResult: $('verify-result'),
   };
 
   let renderSeq = 0;          // identifies the newest render; older responses are dropped
@@ -84,7 +110,10 @@
     const filters = {};
     for (const k of LIST_FILTERS) filters[k] = p.getAll(k).filter((v) => v.trim() !== '');
     const sort = p.get('sort') || '';
+    const tab = p.get('tab') || '';
     return {
+      tab: TABS.includes(tab) ? tab : '',
+      speaker: (p.get('speaker') || '').trim(),
       q: p.get('q') ?? '',
       page: p.get('page'),
       perPage: p.get('per_page'),
@@ -99,9 +128,14 @@
   }
 
   // The parameters of a search, in a stable order. `paging` false leaves out page and per_page
-  // (exports and the feed take the whole search); `sort` false leaves out the sort order.
-  function searchParams(state, { paging = true, sort = true } = {}) {
+  // (exports and the feed take the whole search); `sort` false leaves out the sort order; `view`
+  // true adds the tab (and the speaker), which only the page's own address holds.
+  function searchParams(state, { paging = true, sort = true, view = false } = {}) {
     const p = new URLSearchParams();
+    if (view && TABS.includes(state.tab)) {
+      p.set('tab', state.tab);
+      if (state.tab === 'quotes' && state.speaker) p.set('speaker', state.speaker);
+    }
     if (state.q) p.set('q', state.q);
     const filters = state.filters || {};
     for (const k of LIST_FILTERS) for (const v of filters[k] || []) p.append(k, v);
@@ -118,7 +152,7 @@
   }
 
   function resultsHref(state) {
-    const s = searchParams(state).toString();
+    const s = searchParams(state, { view: true }).toString();
     return s ? '/?' + s : '/';
   }
 
@@ -191,9 +225,31 @@
 
   const number = (n) => Number(n).toLocaleString('en-US');
 
-  function countText(total, exact) {
-    const noun = total === 1 ? 'result' : 'results';
-    return (exact ? '' : 'about ') + number(total) + ' ' + noun;
+  // "about 1,200 results"; `noun` is the singular ("result", "release", "quote").
+  function countText(total, exact, noun = 'result') {
+    return (exact ? '' : 'about ') + number(total) + ' ' + noun + (total === 1 ? '' : 's');
+  }
+
+  // The line above a list of releases or quotes: how many, for what, which page, how fast.
+  // `noun` names the items ("release", "quote"); `matchNoun` what a query found ("result").
+  function countLine(state, data, list, noun, matchNoun = noun) {
+    const { hits, total, exact, page, pages } = list;
+    const count = el('p', { class: 'count', id: 'count', tabindex: '-1' });
+    if (state.q) {
+      count.append(el('strong', { text: countText(total, exact, matchNoun) }), ' for ', queryEcho(state.q));
+    } else {
+      const which = (state.sort === 'oldest' ? 'Oldest ' : 'Newest ') + noun + 's';
+      count.append(el('strong', { text: which }), ` (${countText(total, exact, noun)} in all)`);
+    }
+    if (hits.length && (pages.last > 1 || pages.hasNext || page > 1)) {
+      // An estimated total gives no last page to count to: "page 3", not "page 3 of about 200".
+      const of = pages.last != null ? ` of ${number(pages.last)}` : '';
+      count.append(el('span', { class: 'page-of', text: ` · page ${number(page)}${of}` }));
+    }
+    if (typeof data.took_ms === 'number') {
+      count.append(el('span', { class: 'took', text: ` · ${data.took_ms < 10 ? data.took_ms.toFixed(1) : Math.round(data.took_ms)} ms` }));
+    }
+    return count;
   }
 
   let languageNames = null;
@@ -242,9 +298,20 @@
   }
 
   async function apiGet(path, signal) {
+    return apiRequest(path, { signal });
+  }
+
+  // A JSON body (`json`) makes it a POST.
+  async function apiRequest(path, { signal, json } = {}) {
     let res;
     try {
-      res = await fetch(API + path, { signal, headers: { Accept: 'application/json' } });
+      const init = { signal, headers: { Accept: 'application/json' } };
+      if (json !== undefined) {
+        init.method = 'POST';
+        init.headers['Content-Type'] = 'application/json';
+        init.body = JSON.stringify(json);
+      }
+      res = await fetch(API + path, init);
     } catch (e) {
       if (e.name === 'AbortError') throw e;
       throw apiError('Could not reach the search service. Check your connection and try again.');
@@ -285,14 +352,81 @@
       els.input.value = state.q;
     }
     els.main.setAttribute('aria-busy', 'true'); // until this render is complete
-    if (state.similar != null && state.similar !== '') {
+    const view = viewOf(state);
+    setView(view, state);
+    if (view === 'verify') {
+      showVerify(state, { fresh });
+    } else if (view === 'similar') {
       showSimilar(state, seq, { focusCount });
+    } else if (view === 'timeline') {
+      showTimeline(state, seq, { fresh, focusCount, focusKey });
+    } else if (view === 'quotes') {
+      showQuotes(state, seq, { fresh, focusCount, focusKey });
     } else {
       showResults(state, seq, { fresh, focusCount, focusKey });
+    }
+    firstRender = false;
+  }
+
+  function viewOf(state) {
+    if (state.tab === 'verify') return 'verify';
+    if (state.similar != null && state.similar !== '') return 'similar';
+    if (state.tab === 'quotes') return state.speaker ? 'timeline' : 'quotes';
+    return 'releases';
+  }
+
+  // What each view shows around its results: the tabs (the current one marked), the facets
+  // (releases), the speakers (quotes), the "Check a quote" panel. The results themselves are
+  // replaced when the answer comes.
+  function setView(view, state) {
+    els.main.dataset.view = view;
+    const onQuotes = view === 'quotes' || view === 'timeline';
+    els.tabs.hidden = view === 'similar';
+    const tabBase = { ...state, filters: { ...state.filters }, page: null, similar: null, speaker: '' };
+    els.tabReleases.href = resultsHref({ ...tabBase, tab: '' });
+    els.tabQuotes.href = resultsHref({ ...tabBase, tab: 'quotes' });
+    const current = (a, on) => (on ? a.setAttribute('aria-current', 'page') : a.removeAttribute('aria-current'));
+    current(els.tabReleases, view === 'releases');
+    current(els.tabQuotes, onQuotes);
+    els.verifyLink.href = resultsHref({ ...tabBase, tab: 'verify' });
+    current(els.verifyLink, view === 'verify');
+    els.speakers.hidden = !onQuotes;
+    if (onQuotes) {
+      loadSpeakers();
+      markCurrentSpeaker(view === 'timeline' ? state.speaker : '');
+    }
+    if (view !== 'releases') els.facets.hidden = true;
+    els.verify.hidden = view !== 'verify';
+    if (view === 'verify') {
+      clearResultsView();
+      finishLoading();
+      els.tools.hidden = true;
+      els.chips.hidden = true;
+      renderReading(null);
+    }
+  }
+
+  // After a render: the control the user acted on (`focusKey`), else the count line at the top
+  // of what was shown (`focusCount`: after paging and the like).
+  function applyFocus(focusKey, focusCount) {
+    if (focusKey) {
+      const target = [...document.querySelectorAll('[data-focus-key]')].find((n) => n.dataset.focusKey === focusKey);
+      if (target && target.getClientRects().length) {
+        target.focus();
+        return;
+      }
+      focusCount = true;
+    }
+    if (focusCount) {
+      window.scrollTo(0, 0);
+      const c = document.getElementById('count');
+      if (c) c.focus({ preventScroll: true });
     }
   }
 
   function clearResultsView() {
+    els.timeline.hidden = true;
+    els.timeline.replaceChildren();
     els.status.replaceChildren();
     els.notice.hidden = true;
     els.notice.textContent = '';
@@ -348,6 +482,7 @@
     updateSearchLinks(state);
     fillDateForm(state);
     els.sort.value = SORTS.includes(state.sort) ? state.sort || 'relevance' : 'relevance';
+    showReleaseTools(true);
 
     const params = searchParams(state);
     params.set('q', state.q); // always sent: an empty q asks for the newest releases
@@ -371,21 +506,8 @@
     renderReading(data.query_reading);
     renderHits(state, data);
     done();
-
-    if (focusKey) {
-      const target = [...document.querySelectorAll('[data-focus-key]')].find((n) => n.dataset.focusKey === focusKey);
-      if (target && target.getClientRects().length) {
-        target.focus();
-        return;
-      }
-      focusCount = true;
-    }
-    if (focusCount) {
-      // After paging, reading (and tabbing) starts again at the top of the new page.
-      window.scrollTo(0, 0);
-      const c = document.getElementById('count');
-      if (c) c.focus({ preventScroll: true });
-    }
+    // After paging, reading (and tabbing) starts again at the top of the new page.
+    applyFocus(focusKey, focusCount);
   }
 
   async function showSimilar(state, seq, { focusCount }) {
@@ -444,9 +566,9 @@
 
   // "Try again" only where asking again can help (see apiError). A refused request (4xx) would
   // fail the same way: offer the search without what may have been refused.
-  function showSearchError(err, state) {
+  function showSearchError(err, state, heading = 'The search could not be run') {
     els.error.replaceChildren(
-      el('h2', { text: 'The search could not be run' }),
+      el('h2', { text: heading }),
       el('p', { class: 'error-message', text: err.message }),
     );
     if (err.retryable) {
@@ -458,7 +580,7 @@
           state.q ? 'Search again with the usual page settings' : 'Show the newest releases', { class: 'start-over' }));
       }
       if (hasFilters(state) || state.sort) {
-        offers.push(navLink(resultsHref({ q: state.q, filters: {} }),
+        offers.push(navLink(resultsHref({ q: state.q, filters: {}, tab: state.tab }),
           state.q ? 'Search again without filters or sorting' : 'Show the newest releases without filters', { class: 'start-over' }));
       }
       for (const a of offers) els.error.append(el('p', null, a));
@@ -477,24 +599,8 @@
     const page = Number(data.page) || 1;
     const perPage = Number(data.per_page) || hits.length || 10;
 
-    // Count line.
-    const count = el('p', { class: 'count', id: 'count', tabindex: '-1' });
-    if (state.q) {
-      count.append(el('strong', { text: countText(total, exact) }), ' for ', queryEcho(state.q));
-    } else {
-      const which = state.sort === 'oldest' ? 'Oldest releases' : 'Newest releases';
-      count.append(el('strong', { text: which }), ` (${countText(total, exact).replace('result', 'release')} in all)`);
-    }
     const pages = pageRange(page, perPage, hits.length, total, exact);
-    if (hits.length && (pages.last > 1 || pages.hasNext || page > 1)) {
-      // An estimated total gives no last page to count to: "page 3", not "page 3 of about 200".
-      const of = pages.last != null ? ` of ${number(pages.last)}` : '';
-      count.append(el('span', { class: 'page-of', text: ` · page ${number(page)}${of}` }));
-    }
-    if (typeof data.took_ms === 'number') {
-      count.append(el('span', { class: 'took', text: ` · ${data.took_ms < 10 ? data.took_ms.toFixed(1) : Math.round(data.took_ms)} ms` }));
-    }
-    els.status.replaceChildren(count);
+    els.status.replaceChildren(countLine(state, data, { hits, total, exact, page, pages }, 'release', 'result'));
     els.tools.hidden = false;
     const exportable = total > 0;
     els.exportCsv.closest('.export').hidden = !exportable;
@@ -671,7 +777,7 @@
     }
     const n = list.childElementCount;
     if (n >= 2) {
-      list.append(el('li', null, navLink(resultsHref({ q: state.q, filters: {}, sort: state.sort }), 'Clear all filters', { class: 'chip-clear' })));
+      list.append(el('li', null, navLink(resultsHref({ q: state.q, filters: {}, sort: state.sort, tab: state.tab }), 'Clear all filters', { class: 'chip-clear' })));
     }
     els.chips.replaceChildren();
     if (n) els.chips.append(el('h2', { class: 'visually-hidden', text: 'Active filters' }), list);
@@ -796,6 +902,601 @@
     facetsOpen = false;
     return true;
   }
+
+  // ---------------------------------------------------------------- quotes
+  //
+  // tab=quotes runs the query against /api/quotes: one card per quotation, with who said it (or
+  // "Speaker not stated": a quote is never given a speaker the release does not name), the
+  // release and paragraph it comes from, and a citation. speaker=<name> shows that speaker's
+  // quotes for the query year by year (/api/speakers/{name}/timeline).
+
+  // Sort, export and feed belong to the release search; the quotes keep only the sort order.
+  function showReleaseTools(on) {
+    els.exportCsv.closest('.export').hidden = !on;
+    els.feed.closest('.feed').hidden = !on;
+  }
+
+  // The release filters (category, source, language, year, undated) do not apply to quotes.
+  function releaseOnlyFilters(state) {
+    return LIST_FILTERS.some((k) => (state.filters[k] || []).length) || !!state.undated;
+  }
+
+  // A quote's link: the daemon's /doc/ path (query and paragraph anchor included), else one
+  // built from the release and paragraph.
+  function quoteHref(hit, q) {
+    if (typeof hit.href === 'string' && /^\/doc\/[^/]/.test(hit.href)) return hit.href;
+    const release = hit.release && typeof hit.release === 'object' ? hit.release : {};
+    return docHref(String(release.id ?? ''), q, Number.isInteger(hit.paragraph) ? hit.paragraph : null);
+  }
+
+  function speakerHref(state, name) {
+    return resultsHref(changed(state, { tab: 'quotes', speaker: name }));
+  }
+
+  const PRONOUNS = /^(?:he|she|they|we|i|it|you)$/i;
+  // Spellings of one name: case, spaces, hyphens, full stops and apostrophes do not matter
+  // ("Thomas E. Perez" is "Thomas E Perez", "Park Won-soon" is "Park Won Soon").
+  const nameKey = (s) => String(s).toLocaleLowerCase().replace(/[\s.\-‐‑–'’]+/g, '');
+  const sameName = (a, b) => typeof a === 'string' && typeof b === 'string' && nameKey(a) === nameKey(b);
+
+  // "paragraph 5", or "paragraphs 5–6" for a quotation running over two; '' when not known.
+  function paragraphText(hit) {
+    const from = Number.isInteger(hit.paragraph) && hit.paragraph >= 1 ? hit.paragraph : null;
+    if (!from) return '';
+    const to = Number.isInteger(hit.paragraph_end) && hit.paragraph_end > from ? hit.paragraph_end : null;
+    return to ? `paragraphs ${from}–${to}` : `paragraph ${from}`;
+  }
+
+  // One quotation. `speakerLinks` false shows the speaker's name as text (their own timeline).
+  function renderQuote(hit, state, { speakerLinks = true, speakerState = state } = {}) {
+    const release = hit.release && typeof hit.release === 'object' ? hit.release : {};
+    const href = quoteHref(hit, state.q);
+    const text = el('p', { class: 'quote-words' });
+    if (typeof hit.text_html === 'string' && hit.text_html) {
+      text.innerHTML = hit.text_html; // escaped by the daemon; only <mark> inside
+    } else {
+      text.textContent = typeof hit.text === 'string' ? hit.text : '';
+    }
+    const quote = el('blockquote', { class: 'quote-text', cite: new URL(href, location.href).href }, text);
+
+    const speaker = typeof hit.speaker === 'string' && hit.speaker.trim() ? hit.speaker.trim() : null;
+    const role = typeof hit.role === 'string' && hit.role.trim() ? hit.role.trim() : null;
+    const as = typeof hit.attributed_as === 'string' && hit.attributed_as.trim() ? hit.attributed_as.trim() : null;
+    const by = el('p', { class: 'quote-by' }, el('span', { class: 'quote-dash', 'aria-hidden': 'true', text: '— ' }));
+    if (speaker) {
+      if (speakerLinks) {
+        const link = navLink(speakerHref(speakerState, speaker), speaker, { class: 'speaker-link', title: `${speaker}: quotes year by year` });
+        by.append(link);
+      } else {
+        by.append(el('span', { class: 'speaker-name', text: speaker }));
+      }
+      if (role) by.append(', ', el('span', { class: 'quote-role', text: role }));
+      // How the release names them, when that says more than the name: "Mayor Park", not "He".
+      if (as && !PRONOUNS.test(as) && !sameName(as, speaker) && !sameName(as, `${role || ''} ${speaker}`)) {
+        by.append(el('span', { class: 'quote-as', text: ` (named “${as}” in the release)` }));
+      }
+    } else {
+      by.append(el('span', { class: 'speaker-unknown', text: 'Speaker not stated' }));
+      if (as && !PRONOUNS.test(as)) by.append(el('span', { class: 'quote-as', text: ` (the release says “${as}”)` }));
+    }
+
+    const sep = () => el('span', { class: 'sep', 'aria-hidden': 'true', text: '·' });
+    const title = typeof release.title === 'string' && release.title.trim() ? release.title.trim() : 'Untitled release';
+    const source = el('p', { class: 'hit-meta quote-source' },
+      el('span', null, 'In ', el('a', { class: 'quote-release', href, text: title }),
+        paragraphText(hit) ? el('span', { class: 'quote-paragraph', text: ', ' + paragraphText(hit) }) : null),
+      sep(), dateNode(release.date, 'quote-date'));
+    if (release.source) source.append(sep(), el('span', { class: 'hit-source', text: release.source }));
+
+    const citeId = `cite-${++citeSeq}`;
+    const cite = el('button', { type: 'button', class: 'cite-button', 'aria-expanded': 'false', 'aria-controls': citeId, text: 'Cite' });
+    cite.append(el('span', { class: 'visually-hidden', text: ' this quote' }));
+    const citation = el('div', { class: 'citation', id: citeId, hidden: true },
+      el('p', { class: 'citation-text', text: quoteCitationText({ ...hit, release: { ...release, id: String(release.id ?? '') } }) }),
+      el('p', { class: 'citation-status', role: 'status' }));
+    return el('li', { class: 'quote-hit' }, quote, by, source, el('p', { class: 'hit-actions', lang: 'en' }, cite), citation);
+  }
+
+  async function showQuotes(state, seq, { fresh, focusCount, focusKey }) {
+    document.title = state.q ? `${quotedQuery(state.q)} – Pressroom quotes` : 'Quotes – Pressroom';
+    updateSearchLinks(state);
+    // Without a query the newest quotes are listed (relevance has nothing to rank by).
+    const sort = SORTS.includes(state.sort) && state.sort ? state.sort : (state.q ? 'relevance' : 'newest');
+    els.sort.value = sort;
+    showReleaseTools(false);
+
+    const params = new URLSearchParams({ q: state.q });
+    if (state.from) params.set('from', state.from);
+    if (state.to) params.set('to', state.to);
+    if (sort !== 'relevance') params.set('sort', sort);
+    params.set('page', state.page != null && state.page !== '' ? String(state.page) : '1');
+    if (state.perPage != null && state.perPage !== '') params.set('per_page', String(state.perPage));
+    const got = await fetchFor(seq, 'quotes?' + params.toString(), { fresh });
+    if (!got) return;
+    finishLoading();
+    clearResultsView();
+    renderChips(state);
+    if (got.error) {
+      renderReading(null);
+      els.tools.hidden = true;
+      showSearchError(got.error, state, 'The quotes could not be searched');
+      done();
+      return;
+    }
+    const data = got.data;
+    renderReading(data.query_reading);
+    renderQuoteHits(state, data);
+    done();
+    applyFocus(focusKey, focusCount);
+  }
+
+  function renderQuoteHits(state, data) {
+    const hits = (Array.isArray(data.hits) ? data.hits : []).filter((h) => h && typeof h === 'object');
+    const total = Number(data.total) || 0;
+    const exact = data.total_exact !== false;
+    const page = Number(data.page) || 1;
+    const perPage = Number(data.per_page) || hits.length || 10;
+
+    const pages = pageRange(page, perPage, hits.length, total, exact);
+    els.status.replaceChildren(countLine(state, data, { hits, total, exact, page, pages }, 'quote'));
+    els.tools.hidden = false;
+
+    const notices = [];
+    if (typeof data.notice === 'string' && data.notice) notices.push(data.notice);
+    if (releaseOnlyFilters(state)) {
+      notices.push('The category, source, language, year and “undated” filters apply to releases only: these quotes are not filtered by them.');
+    }
+    if (notices.length) {
+      els.notice.textContent = notices.join(' ');
+      els.notice.hidden = false;
+    }
+
+    if (!hits.length) {
+      renderQuotesEmpty(state, total, pages.last);
+      return;
+    }
+    els.results.setAttribute('start', String((page - 1) * perPage + 1));
+    for (const hit of hits) els.results.append(renderQuote(hit, state));
+    renderPagination(state, page, pages);
+  }
+
+  function renderQuotesEmpty(state, total, lastPage) {
+    const box = els.empty;
+    if (total > 0) {
+      const pages = lastPage == null ? 'There are fewer quotes than estimated. '
+        : `There ${lastPage === 1 ? 'is 1 page' : `are ${lastPage} pages`} of quotes. `;
+      box.append(el('h2', { text: 'This page is past the end of the quotes.' }),
+        el('p', null, pages, navLink(resultsHref({ ...state, page: 1 }), 'Go to the first page')));
+    } else if (!state.q) {
+      box.append(el('h2', { text: 'No quotations have been found in the releases.' }));
+    } else {
+      box.append(
+        el('h2', null, 'No quotes match ', queryEcho(state.q), '.'),
+        el('p', { text: 'Some ideas:' }),
+        el('ul', { class: 'tips' },
+          el('li', { text: 'Quotes are the words the releases put in quotation marks: try fewer words, or the words the speaker would have used.' }),
+          el('li', null, navLink(resultsHref(changed(state, { tab: '', speaker: '' })), 'Search the releases'), ' for the same words.'),
+          el('li', null, navLink(resultsHref({ q: '', filters: {}, tab: 'verify' }), 'Check a quote'), ' you read elsewhere against the releases.')));
+    }
+    box.hidden = false;
+  }
+
+  // ---------------------------------------------------------------- a speaker's timeline
+
+  const yearOf = (iso) => (typeof iso === 'string' && /^\d{4}/.test(iso) ? Number(iso.slice(0, 4)) : null);
+
+  // Quotes per year as bars: every year from the first to the last (empty years too), then the
+  // undated quotes. Each bar is an <li> whose text ("2015: 2 quotes") is what a screen reader
+  // reads; the bar itself is an SVG rectangle (no style attribute), hidden from them.
+  function yearHistogram(years, undated) {
+    const counts = new Map();
+    for (const y of Array.isArray(years) ? years : []) {
+      const year = Number(y && y.year);
+      if (Number.isInteger(year)) counts.set(year, (counts.get(year) || 0) + (Number(y.count) || 0));
+    }
+    const known = [...counts.keys()].sort((a, b) => a - b);
+    const bars = [];
+    if (known.length && known[known.length - 1] - known[0] < TIMELINE_MAX_SPAN) {
+      for (let y = known[0]; y <= known[known.length - 1]; y++) bars.push({ year: y, count: counts.get(y) || 0 });
+    } else {
+      for (const y of known) bars.push({ year: y, count: counts.get(y) });
+    }
+    if (!bars.length) return null; // no dated quote: the caller says so in words
+    const undatedCount = Number(undated) || 0;
+    if (undatedCount > 0) bars.push({ year: null, count: undatedCount });
+
+    const max = Math.max(1, ...bars.map((b) => b.count));
+    const list = el('ol', { class: 'tl-bars' + (bars.length > 8 ? ' is-dense' : '') });
+    for (const b of bars) {
+      const h = b.count > 0 ? Math.max(3, Math.round((b.count / max) * 100)) : 0;
+      const s = svg('svg', { class: 'tl-svg', viewBox: '0 0 10 100', preserveAspectRatio: 'none', 'aria-hidden': 'true', focusable: 'false' });
+      s.append(svg('rect', { class: 'tl-fill', x: 0, y: 100 - h, width: 10, height: h }));
+      const label = b.year == null
+        ? el('span', { class: 'tl-year tl-undated-label', text: 'Undated' })
+        : el('span', { class: 'tl-year' }, el('span', { class: 'tl-cc', text: String(b.year).slice(0, -2) }),
+          el('span', { class: 'tl-yy', text: String(b.year).slice(-2) }));
+      const item = el('li', { class: 'tl-item' + (b.year == null ? ' tl-undated' : '') + (b.count ? '' : ' tl-zero') },
+        label,
+        el('span', { class: 'visually-hidden', text: ': ' }),
+        el('span', { class: 'tl-count' }, number(b.count), el('span', { class: 'visually-hidden', text: b.count === 1 ? ' quote' : ' quotes' })),
+        el('span', { class: 'tl-bar' }, s));
+      if (b.year != null) item.dataset.year = String(b.year);
+      item.dataset.count = String(b.count);
+      list.append(item);
+    }
+    return el('figure', { class: 'tl-chart', 'aria-labelledby': 'tl-caption' },
+      el('figcaption', { id: 'tl-caption', class: 'tl-caption', text: 'Quotes per year' }),
+      el('div', { class: 'tl-scroll' }, list));
+  }
+
+  // Oldest first, undated last (stable: quotes of one date keep the daemon's order).
+  function byDate(hits) {
+    const dated = [];
+    const undated = [];
+    for (const h of hits) {
+      const d = h.release && typeof h.release.date === 'string' && h.release.date ? h.release.date : null;
+      (d ? dated : undated).push({ h, d });
+    }
+    dated.sort((a, b) => (a.d < b.d ? -1 : a.d > b.d ? 1 : 0));
+    return [...dated, ...undated].map((x) => x.h);
+  }
+
+  async function showTimeline(state, seq, { fresh, focusCount, focusKey }) {
+    document.title = `Quotes by ${shownQuery(state.speaker)} – Pressroom`;
+    updateSearchLinks(state);
+    showReleaseTools(false);
+    const query = state.q ? '?' + new URLSearchParams({ q: state.q }) : '';
+    const got = await fetchFor(seq, 'speakers/' + encodeId(state.speaker) + '/timeline' + query, { fresh });
+    if (!got) return;
+    finishLoading();
+    clearResultsView();
+    els.tools.hidden = true;
+    els.chips.hidden = true;
+    renderReading(null);
+    markCurrentSpeaker(state.speaker);
+
+    const backToAll = () => {
+      const a = navLink(resultsHref(changed(state, { speaker: '' })), '', { class: 'timeline-back' });
+      a.append(el('span', { 'aria-hidden': 'true', text: '← ' }), state.q ? 'All quotes for ' : 'All quotes', state.q ? quotedQuery(state.q) : '');
+      return a;
+    };
+
+    if (got.error) {
+      const notFound = got.error.status === 404;
+      els.error.replaceChildren(
+        el('h2', { text: notFound ? `No quotes by ${shownQuery(state.speaker)} were found` : 'The speaker’s quotes could not be shown' }),
+        el('p', { class: 'error-message', text: got.error.message }));
+      if (got.error.retryable) els.error.append(el('p', null, el('button', { type: 'button', class: 'retry', text: 'Try again' })));
+      els.error.append(el('p', null, backToAll()));
+      els.error.hidden = false;
+      els.status.replaceChildren(el('p', { class: 'count', id: 'count', tabindex: '-1', text: 'No quotes shown.' }));
+      done();
+      applyFocus(focusKey, focusCount);
+      return;
+    }
+
+    const data = got.data;
+    const name = typeof data.speaker === 'string' && data.speaker.trim() ? data.speaker.trim() : state.speaker;
+    document.title = `Quotes by ${shownQuery(name)} – Pressroom`;
+    const hits = byDate((Array.isArray(data.hits) ? data.hits : []).filter((h) => h && typeof h === 'object'));
+    const total = Number(data.total) || 0;
+
+    const heading = el('h2', { class: 'count timeline-heading', id: 'count', tabindex: '-1' }, 'Quotes by ', el('span', { class: 'timeline-name', text: name }));
+    els.status.replaceChildren(heading);
+
+    const summary = el('p', { class: 'timeline-summary' }, el('strong', { text: countText(total, true, 'quote') }));
+    if (state.q) summary.append(' matching ', queryEcho(state.q));
+    const years = (Array.isArray(data.years) ? data.years : []).map((y) => Number(y && y.year)).filter(Number.isInteger);
+    if (years.length) {
+      const first = Math.min(...years);
+      const last = Math.max(...years);
+      summary.append(first === last ? `, in ${first}` : `, ${first} to ${last}`);
+    }
+    const undated = Number(data.undated) || 0;
+    if (undated) summary.append(` (${number(undated)} undated)`);
+    summary.append('.');
+    const sep = () => el('span', { class: 'sep', 'aria-hidden': 'true', text: '·' });
+    const nav = el('p', { class: 'timeline-nav' }, backToAll());
+    if (state.q) nav.append(sep(), navLink(resultsHref(changed(state, { q: '' })), `Every quote by ${name}`, { class: 'timeline-all' }));
+    if (!name.includes('"')) {
+      // The release search takes speaker:"..." too: the releases that quote them.
+      nav.append(sep(), navLink(resultsHref({ q: `speaker:"${name}"`, filters: {} }), `Releases quoting ${name}`, { class: 'timeline-releases' }));
+    }
+    els.timeline.append(nav, summary);
+
+    if (!total && !hits.length) {
+      els.timeline.append(state.q
+        ? el('p', { class: 'empty-line' }, `None of ${name}’s quotes match `, queryEcho(state.q), '.')
+        : el('p', { class: 'empty-line', text: `${name} has no quotes in the releases.` }));
+      els.timeline.hidden = false;
+      done();
+      applyFocus(focusKey, focusCount);
+      return;
+    }
+
+    const chart = yearHistogram(data.years, undated);
+    if (chart) els.timeline.append(chart);
+    else if (undated) {
+      // Nothing dated to draw: say so in the place of the bars.
+      els.timeline.append(el('figure', { class: 'tl-chart', 'aria-labelledby': 'tl-caption' },
+        el('figcaption', { id: 'tl-caption', class: 'tl-caption', text: 'Quotes per year' }),
+        el('p', { class: 'tl-none' }, el('strong', { text: `${number(undated)} undated` }),
+          `: the ${undated === 1 ? 'release this quote comes from states' : 'releases these quotes come from state'} no date.`)));
+    }
+    if (hits.length < total) {
+      els.timeline.append(el('p', { class: 'timeline-more', text: `The first ${number(hits.length)} of them are listed below.` }));
+    }
+
+    // The quotes, oldest first, under a heading per year.
+    const groups = [];
+    for (const hit of hits) {
+      const y = yearOf(hit.release && hit.release.date);
+      const key = y == null ? 'undated' : String(y);
+      if (!groups.length || groups[groups.length - 1].key !== key) groups.push({ key, year: y, hits: [] });
+      groups[groups.length - 1].hits.push(hit);
+    }
+    for (const g of groups) {
+      const list = el('ol', { class: 'quote-list' });
+      for (const hit of g.hits) {
+        const byThem = sameName(hit.speaker, name);
+        list.append(renderQuote(hit, state, { speakerLinks: !byThem }));
+      }
+      const headingText = g.year == null ? 'Undated' : String(g.year);
+      els.timeline.append(el('section', { class: 'tl-group', 'aria-label': `${headingText}: ${g.hits.length} ${g.hits.length === 1 ? 'quote' : 'quotes'}` },
+        el('h3', { class: 'tl-group-heading', text: headingText }), list));
+    }
+    els.timeline.hidden = false;
+    // Too many years for the screen: the bars scroll sideways, so they must take the focus
+    // for the keyboard to scroll them.
+    const scroller = els.timeline.querySelector('.tl-scroll');
+    if (scroller && scroller.scrollWidth > scroller.clientWidth) {
+      scroller.setAttribute('tabindex', '0');
+      scroller.setAttribute('role', 'region');
+      scroller.setAttribute('aria-label', 'Quotes per year (scrolls sideways)');
+    }
+    done();
+    applyFocus(focusKey, focusCount);
+  }
+
+  // ---------------------------------------------------------------- speakers
+
+  const speakers = { shownFor: null, seq: 0, ctl: null, timer: null };
+
+  // The most quoted speakers (or those whose name matches the filter box), each linking to
+  // their quotes year by year. Asked for once per filter.
+  async function loadSpeakers(filter = els.speakerFilter.value.trim()) {
+    if (speakers.shownFor === filter) return;
+    speakers.shownFor = filter;
+    const seq = ++speakers.seq;
+    if (speakers.ctl) speakers.ctl.abort();
+    const ctl = new AbortController();
+    speakers.ctl = ctl;
+    let data;
+    try {
+      data = await apiGet('speakers' + (filter ? '?' + new URLSearchParams({ q: filter }) : ''), ctl.signal);
+    } catch (e) {
+      if (e.name === 'AbortError' || seq !== speakers.seq) return;
+      speakers.shownFor = null; // ask again next time
+      els.speakerList.replaceChildren();
+      els.speakersStatus.textContent = 'The speakers could not be listed.';
+      return;
+    }
+    if (seq !== speakers.seq) return;
+    const list = (Array.isArray(data.speakers) ? data.speakers : [])
+      .filter((s) => s && typeof s.name === 'string' && s.name.trim());
+    const shown = list.slice(0, SPEAKERS_SHOWN);
+    els.speakerList.replaceChildren(...shown.map((s) => {
+      const a = navLink(resultsHref({ q: '', filters: {}, tab: 'quotes', speaker: s.name.trim() }), '', { class: 'facet-link speaker-entry' });
+      a.dataset.speaker = s.name.trim();
+      // The shortest of the titles they are given ("Assistant Attorney General", not "... for
+      // the Civil Rights Division"), and the years they are quoted in.
+      const roles = Array.isArray(s.roles) ? s.roles.filter((r) => typeof r === 'string' && r.trim()).map((r) => r.trim()) : [];
+      const role = roles.sort((a, b) => a.length - b.length)[0] || '';
+      const y1 = yearOf(s.first);
+      const y2 = yearOf(s.last);
+      const years = y1 && y2 ? (y1 === y2 ? String(y1) : `${y1}–${y2}`) : '';
+      const label = el('span', { class: 'facet-label' }, s.name.trim());
+      if (role || years) {
+        label.append(el('span', { class: 'visually-hidden', text: ', ' }),
+          el('span', { class: 'speaker-roles', text: [role, years].filter(Boolean).join(' · ') }));
+      }
+      const n = Number(s.quotes) || 0;
+      a.append(label, el('span', { class: 'visually-hidden', text: ': ' }),
+        el('span', { class: 'facet-count' }, number(n), el('span', { class: 'visually-hidden', text: n === 1 ? ' quote' : ' quotes' })));
+      return el('li', null, a);
+    }));
+    const total = Number(data.total) || list.length;
+    if (!shown.length) {
+      els.speakersStatus.textContent = filter ? `No speaker’s name matches “${shownQuery(filter)}”.` : 'No quotes were found in the releases.';
+    } else if (total > shown.length) {
+      els.speakersStatus.textContent = `${number(shown.length)} of ${number(total)} speakers shown.`;
+    } else {
+      els.speakersStatus.textContent = '';
+    }
+    markCurrentSpeaker(readState().speaker);
+  }
+
+  function markCurrentSpeaker(name) {
+    for (const a of els.speakerList.querySelectorAll('a[data-speaker]')) {
+      const on = readState().tab === 'quotes' && !!name && sameName(a.dataset.speaker, name);
+      a.classList.toggle('is-active', on);
+      if (on) a.setAttribute('aria-current', 'true');
+      else a.removeAttribute('aria-current');
+    }
+  }
+
+  els.speakerFilter.addEventListener('input', () => {
+    clearTimeout(speakers.timer);
+    speakers.timer = setTimeout(() => loadSpeakers(), SPEAKER_FILTER_DELAY_MS);
+  });
+  els.speakerForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    clearTimeout(speakers.timer);
+    loadSpeakers();
+  });
+
+  // ---------------------------------------------------------------- "Check a quote"
+  //
+  // tab=verify: the quotation as printed elsewhere goes to POST /api/verify; the answer says
+  // whether the releases have it word for word, closely, or not at all, links the paragraph
+  // it comes from, and shows the words that differ: added (<ins>), left out (<del>), changed
+  // (<del>original</del><ins>printed</ins>). The text typed stays in the box across tabs.
+
+  const VERDICTS = {
+    verbatim: 'Found word for word',
+    close: 'Found, but not word for word',
+    none: 'Nothing close was found',
+  };
+  const verify = { seq: 0, ctl: null };
+  let firstRender = true;
+
+  function showVerify(state, { fresh }) {
+    document.title = 'Check a quote – Pressroom';
+    updateSearchLinks(state);
+    done();
+    // Arriving by a link (or at the address): straight to the box.
+    if (fresh || firstRender) els.verifyText.focus();
+  }
+
+  // "give at least three words" -> "Give at least three words."
+  function sentence(text) {
+    const s = String(text || '').trim();
+    return s ? withStop(s.charAt(0).toUpperCase() + s.slice(1)) : s;
+  }
+  const withStop = (s) => (/[.!?…]$/.test(s) ? s : s + '.');
+
+  function verifyProblem(message) {
+    els.verifyError.textContent = message;
+    els.verifyError.hidden = false;
+    els.verifyText.setAttribute('aria-invalid', 'true');
+  }
+
+  function clearVerifyProblem() {
+    els.verifyError.hidden = true;
+    els.verifyError.textContent = '';
+    els.verifyText.removeAttribute('aria-invalid');
+  }
+
+  async function checkQuote() {
+    const text = els.verifyText.value.trim();
+    const seq = ++verify.seq;
+    if (verify.ctl) verify.ctl.abort();
+    verify.ctl = null;
+    if (!text) {
+      els.verifyStatus.replaceChildren();
+      els.verifyResult.hidden = true;
+      els.verifyResult.replaceChildren();
+      verifyProblem('Paste or type the quotation you want to check first.');
+      els.verifyText.focus();
+      return;
+    }
+    clearVerifyProblem();
+    const ctl = new AbortController();
+    verify.ctl = ctl;
+    els.verifyResult.classList.add('is-stale');
+    els.verifyStatus.replaceChildren(el('p', { class: 'loading', text: 'Checking…' }));
+    let data;
+    try {
+      data = await apiRequest('verify', { signal: ctl.signal, json: { quote: text } });
+    } catch (e) {
+      if (e.name === 'AbortError' || seq !== verify.seq) return;
+      els.verifyStatus.replaceChildren();
+      els.verifyResult.classList.remove('is-stale');
+      if (!e.retryable) {
+        // The quote itself was refused (too short, too long): say so at the box.
+        els.verifyResult.hidden = true;
+        els.verifyResult.replaceChildren();
+        verifyProblem(sentence(e.message));
+        els.verifyText.focus();
+        return;
+      }
+      const heading = el('h3', { class: 'verdict-heading', id: 'verdict-heading', tabindex: '-1', text: 'The quote could not be checked' });
+      const box = el('div', { class: 'callout error', role: 'alert' }, heading, el('p', { class: 'error-message', text: e.message }));
+      box.append(el('p', null, el('button', { type: 'button', class: 'retry verify-retry', text: 'Try again' })));
+      els.verifyResult.replaceChildren(box);
+      els.verifyResult.hidden = false;
+      return;
+    }
+    if (seq !== verify.seq) return;
+    verify.ctl = null;
+    els.verifyStatus.replaceChildren();
+    renderVerdict(data);
+    const heading = document.getElementById('verdict-heading');
+    if (heading) heading.focus();
+  }
+
+  function renderVerdict(data) {
+    const verdict = Object.hasOwn(VERDICTS, data.verdict) ? data.verdict : 'none';
+    const match = verdict !== 'none' && data.match && typeof data.match === 'object' ? data.match : null;
+    const diff = (Array.isArray(data.diff) ? data.diff : []).filter((d) => d && typeof d === 'object');
+    const changes = diff.some((d) => d.op !== 'same');
+
+    const box = el('div', { class: `verdict verdict-${verdict}` },
+      el('h3', { class: 'verdict-heading', id: 'verdict-heading', tabindex: '-1', text: VERDICTS[verdict] }));
+    if (typeof data.message === 'string' && data.message.trim()) box.append(el('p', { class: 'verdict-message', text: data.message.trim() }));
+    if (match && typeof data.similarity === 'number' && Number.isFinite(data.similarity)) {
+      const pct = Math.round(Math.min(1, Math.max(0, data.similarity)) * 100);
+      box.append(el('p', { class: 'verdict-similarity', text: `Similarity: ${pct}%` }));
+    }
+    if (match) {
+      const paragraph = Number.isInteger(match.paragraph) ? match.paragraph : null;
+      box.append(el('p', { class: 'verdict-link' }, el('a', { class: 'match-link', href: quoteHref(match, '') },
+        paragraph ? `Read paragraph ${paragraph} of the release` : 'Read it in the release')));
+    }
+    const out = [box];
+
+    if (verdict !== 'none' && diff.length) {
+      if (changes) {
+        out.push(el('h3', { class: 'diff-heading', text: 'What differs from the release' }), diffLegend(), renderDiff(diff));
+      } else {
+        out.push(el('p', { class: 'diff-none', text: 'The wording is the same as in the release.' }));
+      }
+    }
+    if (match) {
+      out.push(el('h3', { class: 'diff-heading', text: 'The quote in the release' }),
+        el('ol', { class: 'quote-list' }, renderQuote(match, { q: '', filters: {} }, { speakerState: { q: '', filters: {} } })));
+    }
+    els.verifyResult.classList.remove('is-stale');
+    els.verifyResult.replaceChildren(...out);
+    els.verifyResult.hidden = false;
+  }
+
+  function renderDiff(diff) {
+    const out = el('p', { class: 'diff', lang: 'en' });
+    const words = (v) => (typeof v === 'string' ? v : '');
+    diff.forEach((d, i) => {
+      if (i) out.append(' ');
+      if (d.op === 'added') out.append(el('ins', { class: 'diff-added', text: words(d.words) }));
+      else if (d.op === 'missing') out.append(el('del', { class: 'diff-missing', text: words(d.words) }));
+      else if (d.op === 'changed') {
+        out.append(el('span', { class: 'diff-changed' },
+          el('del', { class: 'diff-original', text: words(d.original) }), el('ins', { class: 'diff-printed', text: words(d.printed) })));
+      } else out.append(words(d.words));
+    });
+    return out;
+  }
+
+  function diffLegend() {
+    return el('ul', { class: 'diff-legend', 'aria-label': 'Key to the differences' },
+      el('li', null, el('span', { class: 'diff-sample', text: 'plain' }), ' the same in both'),
+      el('li', null, el('ins', { class: 'diff-sample', text: 'added' }), ' only in the printed version'),
+      el('li', null, el('del', { class: 'diff-sample', text: 'left out' }), ' in the release, left out'),
+      el('li', null, el('span', { class: 'diff-sample' }, el('del', { text: 'said' }), el('ins', { text: 'printed' })), ' changed: the release’s word, then the printed one'));
+  }
+
+  els.verifyForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    checkQuote();
+  });
+  els.verifyText.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.isComposing) {
+      e.preventDefault();
+      checkQuote();
+    }
+  });
+  els.verifyText.addEventListener('input', () => {
+    if (!els.verifyError.hidden && els.verifyText.value.trim()) clearVerifyProblem();
+  });
 
   // ---------------------------------------------------------------- pagination
 
@@ -1026,13 +1727,14 @@
 
   // A search typed into the box starts on page 1 with the default page size: keeping the old
   // page or per_page would carry a bad value (say per_page=1000, which the API refuses) from one
-  // search into every following one. Filters and the sort order stay; a similar-releases list
-  // is left for the search.
+  // search into every following one. Filters, the sort order and the tab (releases or quotes)
+  // stay; a similar-releases list and the "Check a quote" panel are left for the release search.
   function submitSearch() {
     closeSuggestions();
     const state = readState();
     const base = state.similar ? { filters: {} } : state;
-    navigate(resultsHref({ ...base, q: els.input.value.trim(), page: null, perPage: null, similar: null }));
+    const tab = state.tab === 'quotes' && !state.similar ? 'quotes' : '';
+    navigate(resultsHref({ ...base, tab, q: els.input.value.trim(), page: null, perPage: null, similar: null }));
   }
 
   els.form.addEventListener('submit', (e) => {
@@ -1082,7 +1784,8 @@
 
     const button = target.closest('button');
     if (button) {
-      if (button.classList.contains('retry')) render({ fresh: true });
+      if (button.classList.contains('verify-retry')) checkQuote();
+      else if (button.classList.contains('retry')) render({ fresh: true });
       else if (button.classList.contains('cite-button')) toggleCitation(button);
       else if (button.classList.contains('facet-more')) {
         const key = button.dataset.facet;
@@ -1107,7 +1810,8 @@
     const inFilters = a.closest('#facets-panel, #chips') !== null;
     if (a.closest('#facets-panel') && foldFacetsAfterChoice()) focusKey = 'facets-toggle';
     navigate(a.getAttribute('href'), {
-      focusCount: a.closest('#pagination, #chips') !== null || a.classList.contains('similar-link') || (inFilters && !focusKey),
+      focusCount: a.closest('#pagination, #chips') !== null || a.matches('.similar-link, .speaker-link, .speaker-entry, .timeline-back, .timeline-all')
+        || (inFilters && !focusKey),
       focusKey,
     });
   });

@@ -1,5 +1,5 @@
 // Pressroom: what the search page (app.js) and the release page (doc.js) share, so a release is
-// dated, linked and cited the same way on both. Loaded before either; no framework, no build step.
+// dated, linked and cited the same way on both (and a quote cited as its release is). Loaded before either; no framework, no build step.
 'use strict';
 
 window.Pressroom = (() => {
@@ -74,6 +74,14 @@ window.Pressroom = (() => {
     return parts.join(' ');
   }
 
+  // “Words quoted.” Speaker, Role. Quoted in: <the release's citation, pointing at the paragraph>.
+  // A quote whose speaker the release does not state says so: it is never attributed by guess.
+  function quoteCitationText({ text, speaker, role, release, paragraph }) {
+    const words = String(text || '').trim().replace(/^["“”]+|["“”]+$/g, '');
+    const who = speaker ? String(speaker).trim() + (role ? ', ' + String(role).trim() : '') : 'Speaker not stated';
+    return `“${words}” ${withStop(who)} Quoted in: ${citationText({ ...(release || {}), paragraph })}`;
+  }
+
   // Copies the text of `node` to the clipboard; where that is refused or unavailable, selects it
   // for the reader to copy. Never a dialog. `status` says which happened.
   async function copyOrSelect(node, status) {
@@ -111,5 +119,5 @@ window.Pressroom = (() => {
     });
   }
 
-  return { el, formatDate, encodeId, docHref, safeHttpUrl, citationText, copyOrSelect, focusSearchOnSlash };
+  return { el, formatDate, encodeId, docHref, safeHttpUrl, citationText, quoteCitationText, copyOrSelect, focusSearchOnSlash };
 })();

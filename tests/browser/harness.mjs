@@ -17,6 +17,7 @@ import net from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const execFileP = promisify(execFile);
@@ -198,17 +199,33 @@ export function urlParams() {
   return new URL(page.url()).searchParams;
 }
 
-// Answers the page's /api/search requests with the daemon's real answer, changed by `edit`
-// (e.g. to a total the small test index cannot produce). Returns a function that stops it.
-export async function editSearchAnswers(edit) {
+// Answers the page's requests matching `pattern` (a Playwright URL glob) with the daemon's real
+// answer, changed by `edit` (e.g. to a total the small test index cannot produce). Returns a
+// function that stops it.
+export async function editApiAnswers(pattern, edit) {
   const handler = async (route) => {
     const res = await route.fetch();
     const body = await res.json();
     edit(body, new URL(route.request().url()).searchParams);
     await route.fulfill({ response: res, json: body });
   };
-  await page.route('**/api/search?*', handler);
-  return () => page.unroute('**/api/search?*', handler);
+  await page.route(pattern, handler);
+  return () => page.unroute(pattern, handler);
+}
+
+// The same for /api/search.
+export function editSearchAnswers(edit) {
+  return editApiAnswers('**/api/search?*', edit);
+}
+
+// A dated fixture: every `every`th release of corpus/doj-press-releases.jsonl.gz (with 40: 318
+// releases, 2009-2018, one source, English), written into `dir` as JSON Lines. Returns its path.
+export function writeDojSample(dir, every = 40) {
+  const gz = fs.readFileSync(path.join(SOURCE_DIR, 'corpus', 'doj-press-releases.jsonl.gz'));
+  const lines = zlib.gunzipSync(gz).toString('utf8').split('\n').filter((l) => l.trim());
+  const file = path.join(dir, 'doj-sample.jsonl');
+  fs.writeFileSync(file, lines.filter((_, i) => i % every === 0).join('\n') + '\n');
+  return file;
 }
 
 // The daemon's JSON answer for an API path ("/api/search?q=...").

@@ -8,25 +8,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import {
   useDaemonAndBrowser, SOURCE_DIR, base, page, context, hits, titles, searchFor, settled, waitForResults,
-  urlParams, api, fitsWidth, screenshot, cspProblems,
+  urlParams, api, fitsWidth, screenshot, cspProblems, writeDojSample,
 } from './harness.mjs';
 
-const FIXTURE_EVERY = 40;
 const DOJ_SOURCE = 'US Department of Justice, Office of Public Affairs';
 
-function writeFixture(dir) {
-  const gz = fs.readFileSync(path.join(SOURCE_DIR, 'corpus', 'doj-press-releases.jsonl.gz'));
-  const lines = zlib.gunzipSync(gz).toString('utf8').split('\n').filter((l) => l.trim());
-  const file = path.join(dir, 'doj-sample.jsonl');
-  fs.writeFileSync(file, lines.filter((_, i) => i % FIXTURE_EVERY === 0).join('\n') + '\n');
-  return file;
-}
-
 useDaemonAndBrowser({
-  sources: (dir) => [path.join(SOURCE_DIR, 'corpus', 'seeds'), writeFixture(dir)],
+  sources: (dir) => [path.join(SOURCE_DIR, 'corpus', 'seeds'), writeDojSample(dir)],
 });
 
 // ------------------------------------------------------------------ helpers
