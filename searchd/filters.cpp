@@ -124,29 +124,18 @@ Result<bool> add_filter_value(Filters &filters, std::string_view name, std::stri
         return invalid(subject + " must be a year written YYYY, got " + shown);
     if (field == "lang" && !is_lang_code(value))
         return invalid(subject + " must be a language code such as en or ko, got " + shown);
-    std::vector<std::string> *target = nullptr;
-    if (name == "category")
-        target = &filters.category;
-    else if (name == "not_category")
-        target = &filters.not_category;
-    else if (name == "source")
-        target = &filters.source;
-    else if (name == "not_source")
-        target = &filters.not_source;
-    else if (name == "lang")
-        target = &filters.lang;
-    else if (name == "not_lang")
-        target = &filters.not_lang;
-    else if (name == "speaker")
-        target = &filters.speaker;
-    else if (name == "not_speaker")
-        target = &filters.not_speaker;
-    else if (name == "year")
-        target = &filters.year;
-    else if (name == "not_year")
-        target = &filters.not_year;
-    else
+    // Each filter parameter and the list it fills.
+    static constexpr std::pair<std::string_view, std::vector<std::string> Filters::*> kLists[] = {
+        {"category", &Filters::category}, {"not_category", &Filters::not_category},
+        {"source", &Filters::source},     {"not_source", &Filters::not_source},
+        {"lang", &Filters::lang},         {"not_lang", &Filters::not_lang},
+        {"year", &Filters::year},         {"not_year", &Filters::not_year},
+        {"speaker", &Filters::speaker},   {"not_speaker", &Filters::not_speaker},
+    };
+    auto list = std::find_if(std::begin(kLists), std::end(kLists), [&](const auto &l) { return l.first == name; });
+    if (list == std::end(kLists))
         return invalid("unknown filter `" + std::string(name) + "`");
+    std::vector<std::string> *target = &(filters.*(list->second));
     if (std::find(target->begin(), target->end(), value) == target->end())
         target->push_back(std::move(value));
     return true;

@@ -59,10 +59,10 @@ std::string dump(const nlohmann::json &j) {
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-} // namespace
-
-std::string render_search(const SearchResult &result, double took_ms) {
-    return dump({
+// What /api/search and /api/quotes answer alike: the query, the count, the page, the time
+// taken, the notice, the sort and the reading.
+template <typename Result> nlohmann::json envelope(const Result &result, double took_ms) {
+    return {
         {"query", result.query},
         {"total", result.total},
         {"total_exact", result.total_exact},
@@ -71,12 +71,19 @@ std::string render_search(const SearchResult &result, double took_ms) {
         {"took_ms", std::round(took_ms * 1000) / 1000},
         {"notice", or_null(result.notice)},
         {"sort", sort_name(result.sort)},
-        {"filters", filters_json(result.filters)},
-        {"facets", facets_json(result.facets)},
-        {"suggestion", or_null(result.suggestion)},
         {"query_reading", result.reading},
-        {"hits", hits_json(result.hits)},
-    });
+    };
+}
+
+} // namespace
+
+std::string render_search(const SearchResult &result, double took_ms) {
+    nlohmann::json j = envelope(result, took_ms);
+    j["filters"] = filters_json(result.filters);
+    j["facets"] = facets_json(result.facets);
+    j["suggestion"] = or_null(result.suggestion);
+    j["hits"] = hits_json(result.hits);
+    return dump(j);
 }
 
 std::string render_similar(const SimilarResult &result) {
@@ -141,21 +148,12 @@ nlohmann::json quotes_json(const std::vector<QuoteHit> &hits, const std::string 
 
 std::string render_quotes(const QuoteResult &result, double took_ms) {
     auto opt = [](const std::optional<std::string> &v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
-    return dump({
-        {"query", result.query},
-        {"total", result.total},
-        {"total_exact", result.total_exact},
-        {"page", result.page},
-        {"per_page", result.per_page},
-        {"took_ms", std::round(took_ms * 1000) / 1000},
-        {"notice", or_null(result.notice)},
-        {"sort", sort_name(result.sort)},
-        {"speaker", or_null(result.speaker)},
-        {"from", opt(result.filters.from)},
-        {"to", opt(result.filters.to)},
-        {"query_reading", result.reading},
-        {"hits", quotes_json(result.hits, result.query)},
-    });
+    nlohmann::json j = envelope(result, took_ms);
+    j["speaker"] = or_null(result.speaker);
+    j["from"] = opt(result.filters.from);
+    j["to"] = opt(result.filters.to);
+    j["hits"] = quotes_json(result.hits, result.query);
+    return dump(j);
 }
 
 std::string render_speakers(const std::vector<SpeakerSummary> &speakers) {
