@@ -953,15 +953,18 @@ std::string speaker_key(std::string_view name) {
     return key;
 }
 
-std::string speaker_key(std::string_view name, const SynonymGroups &groups) {
-    std::string key = speaker_key(name);
-    if (key.empty())
-        return key;
-    for (const auto &group : groups)
+SpeakerKeys::SpeakerKeys(const SynonymGroups &groups) {
+    for (const auto &group : groups) {
+        std::string head = speaker_key(group.front());
         for (const auto &member : group)
-            if (speaker_key(member) == key)
-                return speaker_key(group.front());
-    return key;
+            m_canonical.emplace(speaker_key(member), head);
+    }
+}
+
+std::string SpeakerKeys::operator()(std::string_view name) const {
+    std::string key = speaker_key(name);
+    auto it = m_canonical.find(key);
+    return it == m_canonical.end() ? key : it->second;
 }
 
 std::vector<QuoteRecord> quote_records(const Release &release) {

@@ -14,6 +14,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -53,8 +54,15 @@ QuoteRecord quote_record_from_json(const nlohmann::json &j);
 // "Olympia J. Snowe" = "Olympia Snowe"). Empty for an empty name.
 std::string speaker_key(std::string_view name);
 
-// As above, and a name in a synonym group gets the key of the group's first member, so that
-// "박원순" and "Park Won-soon" are one speaker.
-std::string speaker_key(std::string_view name, const SynonymGroups &groups);
+// speaker_key() with synonym groups: a name in a group gets the key of the group's first
+// member, so that "박원순" and "Park Won-soon" are one speaker. Built once per set of groups.
+class SpeakerKeys {
+  public:
+    explicit SpeakerKeys(const SynonymGroups &groups = {});
+    std::string operator()(std::string_view name) const;
+
+  private:
+    std::unordered_map<std::string, std::string> m_canonical; // member's key -> group's key
+};
 
 } // namespace pressroom::quotes

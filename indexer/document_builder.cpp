@@ -94,7 +94,7 @@ Result<Xapian::Document> DocumentBuilder::build(const Release &r, const std::str
     return doc;
 }
 
-Xapian::Document DocumentBuilder::build_quote(const quotes::QuoteRecord &record, const SynonymGroups &synonyms) {
+Xapian::Document DocumentBuilder::build_quote(const quotes::QuoteRecord &record, const quotes::SpeakerKeys &speakers) {
     namespace qp = schema::quote_prefix;
     Xapian::Document doc;
     m_generator.set_document(doc);
@@ -103,7 +103,7 @@ Xapian::Document DocumentBuilder::build_quote(const quotes::QuoteRecord &record,
     if (speaker.empty()) {
         doc.add_boolean_term(std::string(qp::kNoSpeaker));
     } else {
-        std::string key = quotes::speaker_key(speaker, synonyms);
+        std::string key = speakers(speaker);
         doc.add_boolean_term(std::string(text::utf8_prefix(std::string(qp::kSpeaker) + key, schema::kMaxTermBytes)));
         m_generator.index_text_without_positions(text::fold_for_terms(speaker), 1, std::string(qp::kSpeakerWord));
         doc.add_value(schema::quote_slot::kSpeaker, speaker);

@@ -9,7 +9,6 @@
 #include "quotes.h"
 #include "release.h"
 #include "result.h"
-#include "synonyms.h"
 
 namespace pressroom::indexer {
 
@@ -22,9 +21,9 @@ class DocumentBuilder {
     // `origin_term` is the schema::prefix::kOrigin term of the source being indexed.
     Result<Xapian::Document> build(const Release &release, const std::string &origin_term);
 
-    // A quotation for the quotations database (schema::quote_prefix); `synonyms` make the
+    // A quotation for the quotations database (schema::quote_prefix); `speakers` make the
     // spellings of one name one speaker.
-    Xapian::Document build_quote(const quotes::QuoteRecord &record, const SynonymGroups &synonyms);
+    Xapian::Document build_quote(const quotes::QuoteRecord &record, const quotes::SpeakerKeys &speakers);
 
   private:
     Xapian::TermGenerator m_generator;

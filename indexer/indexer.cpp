@@ -67,8 +67,8 @@ enum class Mode { Fresh, Update };
 class Run {
   public:
     Run(const IndexerOptions &options, spdlog::logger &log, Mode mode, Xapian::WritableDatabase &db,
-        Xapian::WritableDatabase &quotes, SynonymGroups synonyms)
-        : m_options(options), m_log(log), m_mode(mode), m_db(db), m_quotes(quotes), m_synonyms(std::move(synonyms)) {}
+        Xapian::WritableDatabase &quotes, const SynonymGroups &synonyms)
+        : m_options(options), m_log(log), m_mode(mode), m_db(db), m_quotes(quotes), m_speakers(synonyms) {}
 
     void index_sources(const std::vector<std::vector<InputFile>> &listings);
     RunSummary &summary() { return m_summary; }
@@ -87,7 +87,7 @@ class Run {
     Mode m_mode;
     Xapian::WritableDatabase &m_db;
     Xapian::WritableDatabase &m_quotes;
-    SynonymGroups m_synonyms;
+    quotes::SpeakerKeys m_speakers;
     DocumentBuilder m_builder;
     RunSummary m_summary;
     std::unordered_map<std::string, std::string> m_seen; // id -> where it was read
@@ -173,7 +173,7 @@ void Run::write_quotes(const Release &release) {
     if (m_mode == Mode::Update)
         m_quotes.delete_document(quote_release_term(release.id));
     for (const auto &record : quotes::quote_records(release)) {
-        m_quotes.add_document(m_builder.build_quote(record, m_synonyms));
+        m_quotes.add_document(m_builder.build_quote(record, m_speakers));
         ++m_summary.quotes;
     }
 }
@@ -274,7 +274,7 @@ RunSummary run_indexer(const IndexerOptions &options, spdlog::logger &log) {
         if (synonyms)
             db.set_metadata(schema::kSynonymsKey, synonyms_to_metadata(*synonyms));
         SynonymGroups groups = synonyms ? *synonyms : synonyms_from_metadata(db.get_metadata(schema::kSynonymsKey));
-        Run run(options, log, mode, db, quotes_db, std::move(groups));
+        Run run(options, log, mode, db, quotes_db, groups);
         run.index_sources(listings);
         summary = run.summary();
         // Quotations first: if the run stops between the two commits, the next run finds the

@@ -152,6 +152,7 @@ void Searcher::load_synonyms() {
     std::string key = store::revision_key(m_db);
     if (key != m_synonyms_revision) {
         m_synonyms = synonyms_from_metadata(m_db.get_metadata(schema::kSynonymsKey));
+        m_speaker_keys = quotes::SpeakerKeys(m_synonyms);
         m_synonyms_revision = std::move(key);
     }
 }
@@ -415,7 +416,7 @@ Xapian::Query Searcher::speaker_query(const std::vector<std::string> &names, std
     std::vector<Xapian::Query> any;
     for (const auto &name : names) {
         // The whole name in any spelling; else every word of it ("speaker:Snowe").
-        std::string key = std::string(qp::kSpeaker) + quotes::speaker_key(name, m_synonyms);
+        std::string key = std::string(qp::kSpeaker) + m_speaker_keys(name);
         if (m_quotes.term_exists(key)) {
             any.emplace_back(key);
         } else {
@@ -557,56 +558,66 @@ QuoteResult Searcher::quotes(const SearchRequest &request) {
     });
 }
 
+const std::vector<Searcher::SpeakerEntry> &Searcher::speaker_table() {
+    std::string key = store::revision_key(m_quotes) + "/" + m_synonyms_revision;
+    if (key == m_speaker_table_revision)
+        return m_speaker_table;
+    struct Entry {
+        std::map<std::string, Xapian::doccount> spellings;
+        std::set<std::string> roles;
+        Xapian::doccount quotes = 0;
+        std::string first, last;
+    };
+    std::map<std::string, Entry> by_key;
+    Xapian::ValueIterator date = m_quotes.valuestream_begin(schema::quote_slot::kDate);
+    Xapian::ValueIterator role = m_quotes.valuestream_begin(schema::quote_slot::kRole);
+    const Xapian::ValueIterator end = m_quotes.valuestream_end(0);
+    auto value_of = [&](Xapian::ValueIterator &it, Xapian::docid id) {
+        if (it != end && it.get_docid() < id)
+            it.skip_to(id);
+        return it != end && it.get_docid() == id ? *it : std::string();
+    };
+    for (Xapian::ValueIterator name = m_quotes.valuestream_begin(schema::quote_slot::kSpeaker); name != end; ++name) {
+        Entry &e = by_key[m_speaker_keys(*name)];
+        ++e.spellings[*name];
+        ++e.quotes;
+        if (std::string r = value_of(role, name.get_docid()); !r.empty())
+            e.roles.insert(r);
+        if (std::string d = value_of(date, name.get_docid()); !d.empty()) {
+            std::string iso = d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2);
+            if (e.first.empty() || iso < e.first)
+                e.first = iso;
+            if (e.last.empty() || iso > e.last)
+                e.last = iso;
+        }
+    }
+    m_speaker_table.clear();
+    for (auto &[k, e] : by_key) {
+        SpeakerEntry entry;
+        auto most = std::max_element(e.spellings.begin(), e.spellings.end(),
+                                     [](const auto &a, const auto &b) { return a.second < b.second; });
+        entry.summary = {most->first, e.quotes, e.first, e.last, {e.roles.begin(), e.roles.end()}};
+        for (const auto &[spelling, count] : e.spellings)
+            entry.folded_spellings.push_back(text::fold_case(text::fold_for_terms(spelling)));
+        m_speaker_table.push_back(std::move(entry));
+    }
+    std::sort(m_speaker_table.begin(), m_speaker_table.end(), [](const SpeakerEntry &a, const SpeakerEntry &b) {
+        return a.summary.quotes != b.summary.quotes ? a.summary.quotes > b.summary.quotes
+                                                    : a.summary.name < b.summary.name;
+    });
+    m_speaker_table_revision = std::move(key);
+    return m_speaker_table;
+}
+
 std::vector<SpeakerSummary> Searcher::speakers(const std::string &q) {
     return with_retry([&] {
         load_synonyms();
-        struct Entry {
-            std::map<std::string, Xapian::doccount> spellings;
-            std::set<std::string> roles;
-            Xapian::doccount quotes = 0;
-            std::string first, last;
-        };
-        std::map<std::string, Entry> by_key;
-        Xapian::ValueIterator date = m_quotes.valuestream_begin(schema::quote_slot::kDate);
-        Xapian::ValueIterator role = m_quotes.valuestream_begin(schema::quote_slot::kRole);
-        auto value_of = [](Xapian::ValueIterator &it, const Xapian::ValueIterator &end, Xapian::docid id) {
-            if (it == end)
-                return std::string();
-            if (it.get_docid() < id)
-                it.skip_to(id);
-            return it != end && it.get_docid() == id ? *it : std::string();
-        };
-        const Xapian::ValueIterator end = m_quotes.valuestream_end(0);
-        for (Xapian::ValueIterator name = m_quotes.valuestream_begin(schema::quote_slot::kSpeaker); name != end;
-             ++name) {
-            Entry &e = by_key[quotes::speaker_key(*name, m_synonyms)];
-            ++e.spellings[*name];
-            ++e.quotes;
-            if (std::string r = value_of(role, end, name.get_docid()); !r.empty())
-                e.roles.insert(r);
-            if (std::string d = value_of(date, end, name.get_docid()); !d.empty()) {
-                std::string iso = d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2);
-                if (e.first.empty() || iso < e.first)
-                    e.first = iso;
-                if (e.last.empty() || iso > e.last)
-                    e.last = iso;
-            }
-        }
         std::string wanted = text::fold_case(text::fold_for_terms(q));
         std::vector<SpeakerSummary> out;
-        for (auto &[key, e] : by_key) {
-            auto most = std::max_element(e.spellings.begin(), e.spellings.end(),
-                                         [](const auto &a, const auto &b) { return a.second < b.second; });
-            bool named = wanted.empty();
-            for (const auto &[spelling, count] : e.spellings)
-                named = named || text::fold_case(text::fold_for_terms(spelling)).find(wanted) != std::string::npos;
-            if (!named)
-                continue;
-            out.push_back({most->first, e.quotes, e.first, e.last, {e.roles.begin(), e.roles.end()}});
-        }
-        std::sort(out.begin(), out.end(), [](const SpeakerSummary &a, const SpeakerSummary &b) {
-            return a.quotes != b.quotes ? a.quotes > b.quotes : a.name < b.name;
-        });
+        for (const auto &entry : speaker_table())
+            if (std::any_of(entry.folded_spellings.begin(), entry.folded_spellings.end(),
+                            [&](const std::string &s) { return s.find(wanted) != std::string::npos; }))
+                out.push_back(entry.summary);
         return out;
     });
 }
@@ -654,16 +665,17 @@ VerifyResult Searcher::verify(const std::string &printed) {
         Xapian::MSet mset = enquire.get_mset(0, 20);
         double best = 0;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
-            Xapian::Document doc = it.get_document();
-            QuoteHit hit = quote_hit(mset, doc);
-            WordDiff diff = word_diff(printed, hit.record.quote.text);
+            auto record = quotes::quote_record_from_json(nlohmann::json::parse(it.get_document().get_data()));
+            WordDiff diff = word_diff(printed, record.quote.text);
             if (diff.similarity > best || (diff.similarity == best && diff.verbatim && !result.diff.verbatim)) {
                 best = diff.similarity;
-                hit.text_html = html_escape(hit.record.quote.text); // the diff shows what matched
                 result.diff = std::move(diff);
-                result.match = std::move(hit);
+                // The diff shows what matched: the text itself is not highlighted.
+                result.match = QuoteHit{std::move(record), "", 0};
             }
         }
+        if (result.match)
+            result.match->text_html = html_escape(result.match->record.quote.text);
         result.similarity = best;
         if (result.match && result.diff.verbatim) {
             result.verdict = "verbatim";

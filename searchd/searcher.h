@@ -192,6 +192,14 @@ class Searcher {
     Xapian::Query releases_quoting(const std::vector<std::string> &names);
     QuoteHit quote_hit(const Xapian::MSet &mset, const Xapian::Document &doc);
 
+    // Everyone quoted, most quoted first, with their spellings folded for name filters; read
+    // from the quotations' value streams once per revision of the index.
+    struct SpeakerEntry {
+        SpeakerSummary summary;
+        std::vector<std::string> folded_spellings;
+    };
+    const std::vector<SpeakerEntry> &speaker_table();
+
     std::filesystem::path m_dir;
     Xapian::Database m_db;
     Xapian::Database m_quotes;
@@ -199,7 +207,10 @@ class Searcher {
     std::optional<store::StubIdentity> m_stub;
     std::shared_ptr<FacetTableCache> m_facets;
     SynonymGroups m_synonyms;
-    std::string m_synonyms_revision; // store::revision_key of the index m_synonyms was read from
+    quotes::SpeakerKeys m_speaker_keys; // made from m_synonyms
+    std::vector<SpeakerEntry> m_speaker_table;
+    std::string m_speaker_table_revision; // the quotations' and synonyms' revisions it was read from
+    std::string m_synonyms_revision;      // store::revision_key of the index m_synonyms was read from
 };
 
 class SearcherPool {

@@ -91,9 +91,11 @@ TEST_CASE("spellings of one name are one speaker", "[quotes]") {
     CHECK(speaker_key("park  won‐soon") == speaker_key("Park Won Soon"));
     CHECK(speaker_key("Olympia J. Snowe") == speaker_key("Olympia Snowe"));
     CHECK(speaker_key("Olympia Snowe") != speaker_key("Susan Collins"));
-    SynonymGroups groups{{"park won soon", "박원순", "朴元淳"}};
-    CHECK(speaker_key("박원순", groups) == speaker_key("Park Won-soon", groups));
-    CHECK(speaker_key("Oh Se-hoon", groups) != speaker_key("Park Won-soon", groups));
+    quotes::SpeakerKeys keys(SynonymGroups{{"park won soon", "박원순", "朴元淳"}});
+    CHECK(keys("박원순") == keys("Park Won-soon"));
+    CHECK(keys("朴元淳") == keys("park won soon"));
+    CHECK(keys("Oh Se-hoon") != keys("Park Won-soon"));
+    CHECK(keys("Oh Se-hoon") == speaker_key("Oh Se-hoon"));
 }
 
 TEST_CASE("a release's quotations carry what a citation needs", "[quotes]") {
