@@ -83,7 +83,10 @@ WordDiff word_diff(std::string_view printed_text, std::string_view original_text
             ++j;
         }
     }
-    diff.similarity = static_cast<double>(pairs.size()) / static_cast<double>(n);
+    if (!pairs.empty()) {
+        std::size_t stretch = pairs.back().second - pairs.front().second + 1;
+        diff.similarity = 2.0 * static_cast<double>(pairs.size()) / static_cast<double>(n + stretch);
+    }
     if (pairs.empty()) {
         diff.ops.push_back({DiffOp::Added, join(printed, 0, n), ""});
         return diff;

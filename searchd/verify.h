@@ -17,7 +17,10 @@ struct DiffOp {
 
 struct WordDiff {
     std::vector<DiffOp> ops;
-    // Share of the printed words found, in order, in the original: 1 for a verbatim excerpt.
+    // How well the printed words line up with one stretch of the original: the words found in
+    // order, against the printed words and the original's stretch from the first to the last
+    // of them (Dice: 2 x found / (printed + stretch)). 1 for a verbatim excerpt; low for words
+    // found only scattered across a long quotation.
     double similarity = 0;
     bool verbatim = false; // every printed word stands in the original, nothing changed between
 };

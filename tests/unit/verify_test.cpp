@@ -36,6 +36,16 @@ TEST_CASE("changed, added and missing words are told apart", "[verify]") {
     CHECK(d.similarity > 0.8);
 }
 
+TEST_CASE("words found only scattered across a long quotation are not close", "[verify]") {
+    auto d = word_diff("the right to vote is the cornerstone of our democracy",
+                       "By their own admission the defendants wanted to punish those they believed had the right to "
+                       "take part, and the court heard how they planned it; that is not how a vote in our country "
+                       "is decided, and the jury saw the cornerstone of the case in the evidence of our witnesses "
+                       "and the democracy they tried to intimidate");
+    CHECK(d.similarity < 0.6);
+    CHECK_FALSE(d.verbatim);
+}
+
 TEST_CASE("unrelated text shares almost nothing", "[verify]") {
     auto d = word_diff("bananas grow on trees in warm places", kOriginal);
     CHECK(d.similarity < 0.3);
