@@ -22,8 +22,11 @@ constexpr std::array kVerbs = {
     "concluded", "declared",  "emphasized", "emphasised", "stressed",     "observed",  "asked",
     "wrote",     "writes",    "told",       "announced",  "argued",       "insisted",  "recalled",
     "replied",   "responded", "urged",      "warned",     "acknowledged", "affirmed",  "predicted",
-    "promised",  "cautioned", "explaining", "saying",     "adding",       "according",
+    "promised",  "cautioned", "explaining", "saying",     "adding",       "according", "reported",
 };
+
+// Nouns for writings that speak for their authors: "The letter states, ...".
+constexpr std::array kWritings = {"letter", "statement", "op-ed", "editorial", "column"};
 
 // Words of a title or position: in "CCAGW President Tom Schatz" everything up to the last of
 // them is the role, the rest the name.
@@ -102,10 +105,10 @@ constexpr std::array kNotNames = {
 
 // A word right before the opening mark that makes what follows a name or title, not speech.
 constexpr std::array kNamingWords = {
-    "titled",   "entitled", "called", "named",  "dubbed", "topic",     "theme", "slogan", "motto",
-    "headline", "the",      "a",      "an",     "as",     "so-called", "known", "term",   "terms",
-    "word",     "words",    "phrase", "banner", "under",  "of",        "our",   "their",  "his",
-    "her",      "its",      "and",    "or",     "on",     "at",        "for",   "from",   "into",
+    "titled", "entitled", "called", "named", "dubbed",    "topic", "theme", "slogan", "motto", "headline",
+    "the",    "a",        "an",     "as",    "so-called", "known", "term",  "terms",  "word",  "words",
+    "phrase", "banner",   "under",  "of",    "our",       "their", "his",   "her",    "its",   "and",
+    "or",     "on",       "at",     "for",   "from",      "into",  "aka",   "a.k.a",
 };
 
 // Abbreviations whose full stop does not end a sentence.
@@ -201,6 +204,8 @@ bool is_abbreviation(const Token &t) {
     std::string w = t.word;
     if (w.size() == 1 && is_upper(t.plain[0]))
         return true; // an initial
+    if (w.find('.') != std::string::npos)
+        return true; // "M.D.", "U.S.", "Ph.D."
     return in(kAbbreviations, w);
 }
 
@@ -210,9 +215,12 @@ bool is_title(const Token &t) {
     return in(kTitles, w);
 }
 
-bool is_pronoun(const Token &t) { return t.word == "he" || t.word == "she"; }
+// "you" stands for the addressee of a letter the release prints ("Dear Secretary Chertoff:").
+bool is_pronoun(const Token &t) { return t.word == "he" || t.word == "she" || t.word == "you"; }
 
-bool is_verb(const Token &t) { return in(kVerbs, t.word); }
+// A speech verb; capitalised, it is part of a name ("United States") or opens a sentence,
+// which the callers that allow it check for themselves.
+bool is_verb(const Token &t) { return !t.capitalised() && in(kVerbs, t.word); }
 
 // Small words inside names: "Ludwig van Beethoven".
 bool is_particle(const Token &t) { return t.word == "de" || t.word == "van" || t.word == "von" || t.word == "da"; }
@@ -222,15 +230,30 @@ bool is_connector(const Token &t) {
            t.word == "in" || t.word == "de" || t.word == "van" || t.word == "von" || t.word == "da";
 }
 
-// A "(D-HI)" party tag after a name.
-bool is_party_tag(const Token &t) { return !t.raw.empty() && t.raw.front() == '(' && t.raw.size() <= 12; }
+// A nickname in a name: "John D. (Jay) Rockefeller IV".
+bool is_nickname(const Token &t) {
+    if (t.raw.size() < 4 || t.raw.front() != '(' || t.raw.back() != ')' || !t.capitalised() || t.plain.size() < 2)
+        return false;
+    return std::all_of(t.plain.begin() + 1, t.plain.end(), [](char c) { return is_lower(c); });
+}
+
+// A "(D-HI)" party tag after a name, or one written bare: "Joseph R. Biden, D-Del,".
+bool is_party_tag(const Token &t) {
+    if (t.raw.empty())
+        return false;
+    if (t.raw.front() == '(')
+        return t.raw.size() <= 12 && !is_nickname(t);
+    const std::string &p = t.plain;
+    return p.size() >= 3 && p.size() <= 8 && (p[0] == 'D' || p[0] == 'R' || p[0] == 'I') && p[1] == '-' &&
+           is_upper(p[2]);
+}
 
 // Can this token be part of a name or a title? "Park", "Won-soon", "J.", "U.S.", "Veterans'".
 bool name_like(const Token &t) {
     if (!t.capitalised())
         return false;
     if (t.raw.front() == '(')
-        return false;
+        return is_nickname(t);
     return true;
 }
 
@@ -263,11 +286,18 @@ std::size_t sentence_end(std::string_view s, std::size_t begin, std::size_t ceil
 struct Named {
     std::string name, role, as_written;
     bool pronoun = false;
-    bool empty() const { return name.empty() && role.empty() && !pronoun; }
+    bool organisation = false; // "the Washington Post": a body, not a person
+    std::string writing;       // "letter" for "the letter states": its author speaks
+    bool empty() const { return name.empty() && role.empty() && !pronoun && writing.empty(); }
 };
+
+// "The letter" / "their joint statement" in tokens [from, to): the writing's noun, else "".
+std::string writing_subject(const std::vector<Token> &tokens, std::size_t from, std::size_t to);
 
 // A word as written: punctuation dropped from its ends, except an abbreviation's full stop.
 std::string as_written(const Token &t) {
+    if (is_nickname(t))
+        return "(" + t.plain + ")";
     std::string out = t.plain;
     std::size_t at = t.raw.find(t.plain);
     if (is_abbreviation(t) && at != std::string_view::npos && at + t.plain.size() < t.raw.size() &&
@@ -323,13 +353,48 @@ Named split_name(const std::vector<Token> &tokens, std::size_t from, std::size_t
         n.pronoun = true;
         return n;
     }
+    // Titles stop where a name is followed by "of": in "General Thomas E. Perez of the Justice
+    // Department", "Justice" is no title.
     std::size_t last_title = to;
-    for (std::size_t i = from; i < to; ++i)
+    for (std::size_t i = from; i < to; ++i) {
         if (is_title(tokens[i]))
             last_title = i;
-    std::size_t name_from = last_title == to ? from : last_title + 1;
+        else if ((tokens[i].word == "of" || tokens[i].word == "for") && last_title != to && last_title + 1 < i)
+            break; // a name after the title, then "of"
+    }
+    std::size_t name_from = last_title != to ? last_title + 1 : tokens[from].word == "the" ? from + 1 : from;
     if (last_title != to)
         n.role = normalise_role(join(tokens, tokens[from].word == "the" ? from + 1 : from, last_title + 1));
+    // The person named after a place: the last word, its initials and one word before them
+    // ("Michigan Barbara L. McQuade"), when [first, to) holds at least three capitalised words.
+    static constexpr std::array kPlaceWords = {
+        "security",     "affairs",    "division", "district",       "service",     "office",
+        "department",   "justice",    "rights",   "bureau",         "agency",      "states",
+        "county",       "city",       "region",   "administration", "enforcement", "investigation",
+        "intelligence", "operations", "programs", "unit",           "force",       "section"};
+    auto trailing_name = [&](std::size_t first) {
+        std::size_t start = to - 1;
+        while (start > first && is_abbreviation(tokens[start - 1]) && tokens[start - 1].plain.size() == 1)
+            --start;
+        // "National Security Olsen": a surname alone after the name of a body.
+        return start > first && !in(kPlaceWords, tokens[start - 1].word) ? start - 1 : start;
+    };
+    auto capitalised_from = [&](std::size_t first) {
+        std::size_t run = first;
+        while (run < to && tokens[run].capitalised())
+            ++run;
+        return run == to && to - first >= 3;
+    };
+    // "U.S. Attorney for the Eastern District of Michigan Barbara L. McQuade"
+    if (last_title != to && name_from < to && (tokens[name_from].word == "for" || tokens[name_from].word == "of")) {
+        std::size_t last_connector = name_from;
+        for (std::size_t k = name_from; k < to; ++k)
+            if (!tokens[k].capitalised())
+                last_connector = k;
+        if (!capitalised_from(last_connector + 1))
+            return n;
+        name_from = trailing_name(last_connector + 1);
+    }
     // A name holds capitalised words only, and ends before "of" ("Harry Reid of Nevada");
     // "and" joins two names ("Senators DeWine and Voinovich").
     std::vector<std::size_t> words;
@@ -341,6 +406,24 @@ Named split_name(const std::vector<Token> &tokens, std::size_t from, std::size_t
         } else if (tokens[i].word == "and" && i > name_from && i + 1 < to) {
             words.push_back(i);
         } else if (is_connector(tokens[i]) && i > name_from) {
+            bool of = tokens[i].word == "of" || tokens[i].word == "for";
+            if (of && capitalised_from(i + 1)) {
+                // "the Eastern District of Michigan Barbara L. McQuade"
+                std::size_t start = trailing_name(i + 1);
+                words.clear();
+                for (std::size_t k = start; k < to; ++k)
+                    words.push_back(k);
+                name_from = start;
+                break;
+            }
+            // "the District of Rhode Island", "the Western District of New York", "University
+            // of Maine": a body, not a person.
+            static constexpr std::array kBodies = {"district",   "department", "division", "office", "court",
+                                                   "university", "bureau",     "state",    "county", "city"};
+            if (of && last_title == to &&
+                (words.size() == 1 ||
+                 std::any_of(words.begin(), words.end(), [&](std::size_t k) { return in(kBodies, tokens[k].word); })))
+                return Named{};
             to = i;
             break;
         } else {
@@ -357,6 +440,7 @@ Named split_name(const std::vector<Token> &tokens, std::size_t from, std::size_t
         return Named{};
     for (std::size_t i : words)
         n.name += (n.name.empty() ? "" : " ") + as_written(tokens[i]);
+    n.organisation = last_title == to && tokens[from].word == "the" && name_from == from + 1;
     return n;
 }
 
@@ -370,16 +454,20 @@ std::size_t phrase_end_forward(const std::vector<Token> &tokens, std::size_t i) 
         const Token &t = tokens[j];
         // "Byron Dorgan (D-ND) and Olympia J. Snowe": a party tag between two names.
         if (is_party_tag(t) && j > i && j + 2 < tokens.size() && tokens[j + 1].word == "and" &&
-            name_like(tokens[j + 2])) {
+            name_like(tokens[j + 2]) && !is_title(tokens[j + 2])) {
             ++j;
             continue;
         }
-        bool ok = name_like(t) || (is_connector(t) && j > i && j + 1 < tokens.size() && name_like(tokens[j + 1]));
+        // "Secretary of State Condoleezza Rice", "U.S. Attorney for the Eastern District"
+        bool ok = name_like(t) || (is_connector(t) && j > i && j + 1 < tokens.size() && name_like(tokens[j + 1])) ||
+                  (is_connector(t) && t.word != "the" && j > i && j + 2 < tokens.size() &&
+                   tokens[j + 1].word == "the" && name_like(tokens[j + 2]));
         if (!ok)
             break;
         ++j;
         char last = t.raw.back();
-        if (t.ends_clause() || last == ')' || ((last == '.' || last == '!' || last == '?') && !is_abbreviation(t)))
+        if (t.ends_clause() || (last == ')' && !is_nickname(t)) ||
+            ((last == '.' || last == '!' || last == '?') && !is_abbreviation(t)))
             break;
     }
     return j;
@@ -401,6 +489,23 @@ std::size_t phrase_start_backward(const std::vector<Token> &tokens, std::size_t 
         --j;
     }
     return j;
+}
+
+std::string writing_subject(const std::vector<Token> &tokens, std::size_t from, std::size_t to) {
+    static constexpr std::array kDeterminers = {"the", "his", "her", "their", "this", "a"};
+    if (to < from + 2 || to > from + 3 || !in(kWritings, tokens[to - 1].word) || !in(kDeterminers, tokens[from].word))
+        return {};
+    if (to == from + 3 && tokens[from + 1].word != "joint")
+        return {};
+    return tokens[to - 1].word;
+}
+
+Named writing_named(const std::vector<Token> &tokens, std::size_t from, std::size_t to) {
+    Named n;
+    n.writing = writing_subject(tokens, from, to);
+    if (!n.writing.empty())
+        n.as_written = join(tokens, from, to);
+    return n;
 }
 
 // Attribution in the words after a closing mark: ", said Mayor Park." / "Senator Inhofe
@@ -437,6 +542,11 @@ Named attribution_after(std::string_view tail) {
         }
         return n;
     }
+    // A name alone: "..., " Senator Mikulski. "..." (the verb left out).
+    if (tokens.size() <= 6 && tokens.back().raw.back() == '.' && is_title(tokens.front()) &&
+        std::all_of(tokens.begin(), tokens.end(), [](const Token &t) { return name_like(t) || is_party_tag(t); }))
+        if (Named n = split_name(tokens, 0, tokens.size()); !n.name.empty())
+            return n;
     // Subject then verb, within the first few words: "Senator Inhofe said", "he added".
     for (std::size_t k = 1; k < tokens.size() && k <= 10; ++k) {
         if (!is_verb(tokens[k]) || tokens[k].word == "according")
@@ -482,16 +592,34 @@ Named attribution_before(std::string_view head) {
             std::size_t end = phrase_end_forward(tokens, k + 2);
             return split_name(tokens, k + 2, end);
         }
+    // Verb first: "Said Schumer, ...".
+    static constexpr std::array kInverted = {"said", "added", "asked", "continued", "wrote", "noted"};
+    if (in(kInverted, tokens[0].word) && tokens[0].capitalised() && tokens.size() >= 2 &&
+        phrase_end_forward(tokens, 1) == tokens.size())
+        return split_name(tokens, 1, tokens.size());
     // The last attribution verb, followed by at most six lower-case words ("said in a
-    // statement", "told reporters", "said the bill").
+    // statement", "told reporters", "said the bill"), or by a clause opened with "that", which
+    // may name others ("reported Friday that economists from Moody's").
+    static constexpr std::array kDays = {"today",    "yesterday", "monday",   "tuesday", "wednesday",
+                                         "thursday", "friday",    "saturday", "sunday"};
     std::size_t verb = tokens.size();
-    for (std::size_t k = tokens.size(); k-- > 0 && tokens.size() - k <= 7;) {
+    for (std::size_t k = tokens.size(); k-- > 0 && tokens.size() - k <= 14;)
         if (is_verb(tokens[k]) && tokens[k].word != "according") {
             verb = k;
             break;
         }
-        if (tokens[k].capitalised() && !is_pronoun(tokens[k]))
-            return {};
+    if (verb < tokens.size()) {
+        // "told the Committee that", "reported Friday that"
+        bool that_clause = false;
+        for (std::size_t j = verb + 1; j < tokens.size() && j <= verb + 5 && !that_clause; ++j)
+            that_clause = tokens[j].word == "that";
+        if (!that_clause) {
+            for (std::size_t j = verb + 1; j < tokens.size(); ++j)
+                if (tokens[j].capitalised() && !is_pronoun(tokens[j]) && !in(kDays, tokens[j].word))
+                    return {};
+            if (tokens.size() - verb > 7)
+                verb = tokens.size();
+        }
     }
     if (verb == tokens.size()) {
         // "He spoke with officials and promised to help them "get back on their feet"": the
@@ -516,6 +644,10 @@ Named attribution_before(std::string_view head) {
         return {};
     if (is_pronoun(tokens[subject_end - 1]))
         return split_name(tokens, subject_end - 1, subject_end);
+    for (std::size_t len : {2u, 3u})
+        if (subject_end >= len)
+            if (Named w = writing_named(tokens, subject_end - len, subject_end); !w.empty())
+                return w;
     // An appositive between commas: "Dr. Jonathan Perlin, VA Under Secretary for Health, stated"
     std::string role;
     if (tokens[subject_end - 1].ends_clause()) {
@@ -648,6 +780,9 @@ std::string word_before(std::string_view head) {
 struct Mention {
     std::string name, role;
     std::size_t para = 0, offset = 0;
+    bool group = false;     // "Senators A, B and C" together, for "the Senators"
+    bool addressee = false; // "Dear Secretary Chertoff:", for "you"
+    bool weak = false;      // named without a title: only completes a surname nothing else does
 };
 
 std::vector<std::string> name_words(std::string_view name) {
@@ -665,18 +800,33 @@ std::vector<std::string> name_words(std::string_view name) {
     return out;
 }
 
-// "DeWine and Voinovich" as {"DeWine", "Voinovich"}; one name as itself.
+// "DeWine and Voinovich" as {"DeWine", "Voinovich"}, "A, B and C" as {"A", "B", "C"}; one
+// name as itself.
 std::vector<std::string> joint_parts(const std::string &name) {
     std::vector<std::string> parts;
     std::size_t start = 0;
     while (start <= name.size()) {
-        std::size_t at = std::min(name.find(" and ", start), name.size());
+        std::size_t and_at = name.find(" and ", start), comma_at = name.find(", ", start);
+        std::size_t at = std::min({and_at, comma_at, name.size()});
         std::string part(text::trim(std::string_view(name).substr(start, at - start)));
         if (!part.empty())
             parts.push_back(part);
-        start = at + 5;
+        start = at + (at == and_at ? 5 : 2);
     }
     return parts;
+}
+
+// {"A", "B", "C"} as "A, B and C".
+std::string join_names(const std::vector<std::string> &names) {
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+    return out;
+}
+
+bool plural_role(const std::string &role) {
+    std::string r = lower_ascii(role);
+    return r == "senators" || r == "representatives";
 }
 
 // "Senators" as "Senator": the title of each of the people a plural title names.
@@ -699,15 +849,18 @@ std::vector<Mention> titled_mentions(const std::vector<std::string> &paragraphs)
                 continue;
             std::size_t end = phrase_end_forward(tokens, i);
             Named n = split_name(tokens, i, end);
+            std::vector<std::string> members;
             for (const auto &name : joint_parts(n.name))
-                if (!n.role.empty() && name_words(name).size() >= 2)
+                if (!n.role.empty() && name_words(name).size() >= 2) {
                     out.push_back({name, singular_role(n.role), p, tokens[i].offset});
+                    members.push_back(name);
+                }
             // A list after a plural title: "Sens. Dianne Feinstein (D-Calif.), Chuck Hagel
             // (R-Neb.), and Barbara Mikulski (D-Md.)".
             if (!n.role.empty() && (tokens[i].word == "sens" || tokens[i].word == "senators")) {
                 std::size_t j = end;
                 while (j < tokens.size()) {
-                    if (is_party_tag(tokens[j]) || tokens[j].word == "and") {
+                    if (is_party_tag(tokens[j]) || tokens[j].word == "and" || tokens[j].raw.back() == ')') {
                         ++j;
                         continue;
                     }
@@ -722,8 +875,10 @@ std::vector<Mention> titled_mentions(const std::vector<std::string> &paragraphs)
                     std::vector<Token> one(tokens.begin() + static_cast<long>(j),
                                            tokens.begin() + static_cast<long>(k));
                     std::string name = join(one, 0, one.size());
-                    if (name_words(name).size() >= 2 && name_words(name).size() <= 4)
+                    if (name_words(name).size() >= 2 && name_words(name).size() <= 4) {
                         out.push_back({name, singular_role(n.role), p, tokens[j].offset});
+                        members.push_back(name);
+                    }
                     bool more = k < tokens.size() &&
                                 (tokens[k - 1].ends_clause() || is_party_tag(tokens[k]) || tokens[k].word == "and");
                     j = k;
@@ -732,11 +887,50 @@ std::vector<Mention> titled_mentions(const std::vector<std::string> &paragraphs)
                 }
                 end = std::max(end, j);
             }
+            if (plural_role(n.role) && members.size() >= 2)
+                out.push_back({join_names(members), n.role, p, tokens[i].offset, true});
             i = std::max(i, end == 0 ? i : end - 1);
         }
     }
     return out;
 }
+
+// Full names written without a title: "Max Baucus", "Orrin G. Hatch".
+void add_untitled_names(const std::vector<std::string> &paragraphs, std::vector<Mention> &mentions) {
+    for (std::size_t p = 0; p < paragraphs.size(); ++p) {
+        auto tokens = tokenize(paragraphs[p]);
+        for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+            // Capitalised words that are not first names: "Both Bayh and Lugar", "Senate Democrats".
+            static constexpr std::array kNotFirstNames = {
+                "both",      "each",        "every",    "all",        "since",     "because", "although",  "though",
+                "under",     "over",        "last",     "next",       "then",      "now",     "here",      "senate",
+                "house",     "state",       "states",   "federal",    "national",  "united",  "new",       "congress",
+                "democrats", "republicans", "democrat", "republican", "committee", "today",   "yesterday", "thanks"};
+            auto plain_word = [&](std::size_t k) {
+                std::string singular = tokens[k].word;
+                if (singular.size() > 3 && singular.back() == 's')
+                    singular.pop_back(); // "Generals Casey"
+                bool has_lower = std::any_of(tokens[k].plain.begin(), tokens[k].plain.end(), is_lower);
+                return name_like(tokens[k]) && has_lower && !is_title(tokens[k]) && !in(kTitles, singular) &&
+                       !in(kVerbs, tokens[k].word) && !in(kNotNames, tokens[k].word) &&
+                       !in(kNotFirstNames, tokens[k].word) && tokens[k].raw.back() != '.' && !tokens[k].ends_clause();
+            };
+            if (!plain_word(i) || tokens[i].plain.size() < 2)
+                continue;
+            std::size_t last = i + 1;
+            if (last + 1 < tokens.size() && is_abbreviation(tokens[last]) && tokens[last].plain.size() == 1)
+                ++last; // a middle initial
+            const Token &t = tokens[last];
+            if (!name_like(t) || is_title(t) || is_party_tag(t) || in(kNotNames, t.word) || t.plain.size() < 2 ||
+                !std::any_of(t.plain.begin(), t.plain.end(), is_lower))
+                continue;
+            mentions.push_back({join(tokens, i, last + 1), "", p, tokens[i].offset, false, false, true});
+        }
+    }
+}
+
+// The addressee of a letter the release prints: "Dear Secretary Chertoff:".
+void add_addressees(const std::vector<std::string> &paragraphs, std::vector<Mention> &mentions);
 
 bool before(const Mention &m, std::size_t para, std::size_t offset) {
     return m.para < para || (m.para == para && m.offset < offset);
@@ -749,34 +943,40 @@ void resolve(Quote &q, const Named &n, const std::vector<Mention> &mentions, std
         // Several speakers at once: each completed on its own.
         q.attributed_as = n.as_written;
         q.role = n.role;
-        std::string speakers;
+        std::vector<std::string> speakers;
         for (const auto &part : parts) {
             Quote one;
             Named single = n;
             single.name = part;
             single.role = singular_role(n.role);
             resolve(one, single, mentions, para, offset);
-            speakers += (speakers.empty() ? "" : " and ") + one.speaker;
+            speakers.push_back(one.speaker);
         }
-        q.speaker = speakers;
+        q.speaker = join_names(speakers);
         return;
     }
     q.attributed_as = n.as_written;
     q.role = n.role;
     const Mention *found = nullptr;
     if (n.pronoun) {
+        bool you = lower_ascii(n.as_written) == "you";
         for (const auto &m : mentions)
-            if (before(m, para, offset) && (!found || before(*found, m.para, m.offset)))
+            if (!m.group && !m.weak && m.addressee == you && before(m, para, offset) &&
+                (!found || before(*found, m.para, m.offset)))
                 found = &m;
     } else if (!n.name.empty() && name_words(n.name).size() >= 2) {
         q.speaker = n.name;
         return;
     } else {
-        // A surname ("Dayton"), a short form ("Mayor Park") or a role alone ("the Mayor").
+        // A surname ("Dayton"), a short form ("Mayor Park"), a role alone ("the Mayor") or
+        // several people by their role ("the Senators").
         auto words = name_words(n.name);
+        bool plural = words.empty() && plural_role(n.role);
         auto matches = [&](const Mention &m) {
+            if (m.group != plural || m.weak || m.addressee)
+                return false;
             if (words.empty())
-                return !n.role.empty() && m.role.find(n.role) != std::string::npos;
+                return !n.role.empty() && lower_ascii(m.role).find(lower_ascii(n.role)) != std::string::npos;
             auto full = name_words(m.name);
             return full.size() > words.size() && std::all_of(words.begin(), words.end(), [&](const std::string &w) {
                        return std::find(full.begin(), full.end(), w) != full.end();
@@ -791,6 +991,13 @@ void resolve(Quote &q, const Named &n, const std::vector<Mention> &mentions, std
                     found = &m;
                     break;
                 }
+        // "Senator Reed" after "Senate Democrats Max Baucus and Jack Reed": a full name the
+        // release gives without a title.
+        if (!found && !words.empty())
+            for (const auto &m : mentions)
+                if (m.weak && name_words(m.name).back() == words.back() &&
+                    (!found || (before(m, para, offset) && before(*found, m.para, m.offset))))
+                    found = &m;
         if (!found) {
             q.speaker = n.name;
             return;
@@ -801,6 +1008,85 @@ void resolve(Quote &q, const Named &n, const std::vector<Mention> &mentions, std
         if (q.role.empty())
             q.role = found->role;
     }
+}
+
+void add_addressees(const std::vector<std::string> &paragraphs, std::vector<Mention> &mentions) {
+    for (std::size_t p = 0; p < paragraphs.size(); ++p) {
+        auto tokens = tokenize(paragraphs[p]);
+        if (tokens.size() < 2 || tokens.size() > 8 || tokens[0].plain != "Dear")
+            continue;
+        Named n = split_name(tokens, 1, phrase_end_forward(tokens, 1));
+        if (n.name.empty())
+            continue;
+        Quote whom;
+        resolve(whom, n, mentions, p, 0);
+        if (!whom.speaker.empty())
+            mentions.push_back({whom.speaker, whom.role, p, 0, false, true});
+    }
+}
+
+// Who wrote the letter that "the letter states" quotes: the people named in the latest
+// paragraph before the quotation that speaks of a letter, several together when the release
+// names them so, else the first of them.
+Named author_of(const std::string &writing, const std::vector<std::string> &paragraphs,
+                const std::vector<Mention> &mentions, std::size_t para, std::size_t offset) {
+    const Mention *found = nullptr;
+    for (const auto &m : mentions) {
+        // The sender is named before the letter: "Senator X sent a letter to Secretary Y".
+        std::size_t at = lower_ascii(paragraphs[m.para]).find(writing, m.offset);
+        if (!before(m, para, offset) || at == std::string::npos)
+            continue;
+        if (!found || m.para > found->para || (m.para == found->para && m.group && !found->group))
+            found = &m;
+    }
+    Named n;
+    if (found) {
+        n.name = found->name;
+        n.role = found->role;
+    }
+    return n;
+}
+
+// The person a sentence opens with: "Senator McConnell has been leading the fight ..." or
+// "He praised ...". Only titled people, pronouns and people the release has named count.
+Named sentence_subject(std::string_view sentence, const std::vector<Mention> &mentions) {
+    auto tokens = tokenize(sentence);
+    if (tokens.empty())
+        return {};
+    if (is_pronoun(tokens[0]))
+        return split_name(tokens, 0, 1);
+    std::size_t end = phrase_end_forward(tokens, 0);
+    if (end == 0 || end >= tokens.size() || tokens[end - 1].ends_clause() || tokens[end].capitalised())
+        return {};
+    Named n = split_name(tokens, 0, end);
+    if (n.name.empty() || joint_parts(n.name).size() > 1)
+        return {};
+    auto words = name_words(n.name);
+    bool known = std::any_of(mentions.begin(), mentions.end(), [&](const Mention &m) {
+        auto full = name_words(m.name);
+        return !m.group && !m.weak && std::all_of(words.begin(), words.end(), [&](const std::string &w) {
+            return std::find(full.begin(), full.end(), w) != full.end();
+        });
+    });
+    return !n.role.empty() || known ? n : Named{};
+}
+
+// A quotation that opens a sentence with no attribution of its own, after a sentence of the
+// same paragraph opened by a person: that person speaks.
+Named lead_subject(std::string_view p, std::size_t floor, std::size_t head_from, std::size_t open,
+                   const std::vector<Mention> &mentions) {
+    if (open == 0 || !text::trim(p.substr(head_from, open - head_from)).empty())
+        return {};
+    std::size_t end = head_from;
+    while (end > floor && p[end - 1] == ' ')
+        --end;
+    if (end <= floor + 1)
+        return {};
+    std::size_t from = sentence_start(p, end - 1, floor);
+    std::string_view sentence = p.substr(from, end - from);
+    if (sentence.find('"') != std::string_view::npos || sentence.find(kOpenCurly) != std::string_view::npos)
+        return {};
+    return sentence_subject(sentence, mentions);
 }
 
 // Who a paragraph introduces a statement by: "Senator Mikulski's statement for the record is
@@ -815,17 +1101,30 @@ Named introduced_by(std::string_view paragraph) {
         return {};
     if (lower.find('"') != std::string::npos || paragraph.find(kOpenCurly) != std::string_view::npos)
         return {};
-    auto tokens = tokenize(paragraph);
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        if (!tokens[i].capitalised() || in(kNotNames, tokens[i].word))
-            continue;
-        std::size_t end = phrase_end_forward(tokens, i);
-        Named n = split_name(tokens, i, end);
-        if (!n.name.empty() && !n.role.empty())
-            return n;
-        i = std::max(i, end == 0 ? i : end - 1);
-    }
-    return {};
+    auto first_titled = [](std::string_view text) {
+        auto tokens = tokenize(text);
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            if (!tokens[i].capitalised() || in(kNotNames, tokens[i].word))
+                continue;
+            std::size_t end = phrase_end_forward(tokens, i);
+            Named n = split_name(tokens, i, end);
+            if (!n.name.empty() && !n.role.empty())
+                return n;
+            i = std::max(i, end == 0 ? i : end - 1);
+        }
+        return Named{};
+    };
+    // The sentence that introduces the statement names its speaker ("... vacated by Sen. Jon
+    // Corzine. ... Sen. Feingold released the following statement.").
+    for (const char *intro : kIntros)
+        if (std::size_t at = lower.find(intro); at != std::string::npos) {
+            std::size_t from = sentence_start(paragraph, at, 0);
+            Named n = first_titled(paragraph.substr(from, sentence_end(paragraph, at, paragraph.size()) - from));
+            if (!n.empty())
+                return n;
+            break;
+        }
+    return first_titled(paragraph);
 }
 
 } // namespace
@@ -851,6 +1150,8 @@ std::vector<Quote> extract_quotes(const std::vector<std::string> &paragraphs) {
     }
 
     std::vector<Mention> mentions = titled_mentions(paragraphs);
+    add_untitled_names(paragraphs, mentions);
+    add_addressees(paragraphs, mentions);
     std::vector<Quote> out;
     // Attribution of the previous quotation, for split quotations and quoted paragraphs.
     std::optional<std::size_t> previous; // index into out
@@ -868,7 +1169,7 @@ std::vector<Quote> extract_quotes(const std::vector<std::string> &paragraphs) {
             if (!part.empty())
                 text += (text.empty() ? "" : " ") + part;
         }
-        if (text.empty())
+        if (std::none_of(text.begin(), text.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }))
             continue;
 
         // The words around the quotation, within its sentence and between neighbouring marks.
@@ -887,12 +1188,26 @@ std::vector<Quote> extract_quotes(const std::vector<std::string> &paragraphs) {
         bool from_tail = !named.empty();
         if (named.empty() && !naming)
             named = attribution_before(head);
+        // A body quoted for a word or two names something ("The Justice Department announced
+        // ... "Devilfish""); it speaks in sentences.
+        if (named.organisation && word_count(text) < 4)
+            named = Named{};
+        // One word in marks before the verb is a name ("... announced Operation "Devilfish"").
+        if (!from_tail && word_count(text) == 1)
+            named = Named{};
 
         // "“A,” said X. “B”": B continues the quotation attributed just before it.
-        bool split_part =
-            named.empty() && previous && previous_attributed_after && previous_para == first.para &&
+        // So does "“A,” X said. “B,” X said." when both name the same person.
+        bool contiguous =
+            previous && previous_attributed_after && previous_para == first.para &&
             text::trim(std::string_view(open_p).substr(previous_sentence_end, first.open - previous_sentence_end))
                 .empty();
+        bool split_part = contiguous && named.empty();
+        if (contiguous && from_tail && !named.pronoun) {
+            Quote probe;
+            resolve(probe, named, mentions, first.para, first.open);
+            split_part = !probe.speaker.empty() && probe.speaker == out[*previous].speaker;
+        }
         if (split_part) {
             Quote &q = out[*previous];
             q.text += " " + text;
@@ -908,7 +1223,11 @@ std::vector<Quote> extract_quotes(const std::vector<std::string> &paragraphs) {
         q.paragraph = static_cast<int>(first.para) + 1;
         q.paragraph_end = static_cast<int>(last.para) + 1;
         bool quoted_paragraph = first.open == 0 && text::trim(std::string_view(close_p).substr(last.after)).empty();
-        if (!named.empty()) {
+        if (!named.writing.empty()) {
+            Named author = author_of(named.writing, paragraphs, mentions, first.para, first.open);
+            author.as_written = named.as_written;
+            resolve(q, author, mentions, first.para, first.open);
+        } else if (!named.empty()) {
             resolve(q, named, mentions, first.para, first.open);
         } else if (auto intro = first.open == 0 && first.para > 0 ? introduced_by(paragraphs[first.para - 1]) : Named{};
                    !intro.empty() && (!previous || previous_para + 1 < first.para)) {
@@ -918,6 +1237,9 @@ std::vector<Quote> extract_quotes(const std::vector<std::string> &paragraphs) {
             // A wholly quoted paragraph right after a quotation continues its speaker.
             q.speaker = out[*previous].speaker;
             q.role = out[*previous].role;
+        } else if (auto subject = lead_subject(open_p, floor, head_from, first.open, mentions); !subject.empty()) {
+            // "Senator McConnell ... praised Craig Williams. “Craig Williams and ...”"
+            resolve(q, subject, mentions, first.para, first.open);
         } else {
             // No attribution: a quotation only if it reads as a sentence, not a name or title.
             std::size_t words = word_count(text);
@@ -926,7 +1248,8 @@ std::vector<Quote> extract_quotes(const std::vector<std::string> &paragraphs) {
                 continue;
         }
         if (!q.speaker.empty())
-            mentions.push_back({q.speaker, q.role, first.para, first.open});
+            mentions.push_back({q.speaker, q.role, first.para, first.open, joint_parts(q.speaker).size() > 1, false,
+                                named.organisation});
         out.push_back(std::move(q));
         previous = out.size() - 1;
         previous_para = last.para;

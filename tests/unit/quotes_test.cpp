@@ -85,6 +85,83 @@ TEST_CASE("joint statements name each speaker in full", "[quotes]") {
     CHECK(q[0].speaker == "Olympia J. Snowe and Susan Collins");
 }
 
+TEST_CASE("plural subjects, letters and their addressees name the people the release names", "[quotes]") {
+    auto q = of({"Senators Barbara A. Mikulski, Benjamin L. Cardin (both D-Md.) and Tom Carper (D-Del.) today "
+                 "applauded the rule change.",
+                 "In their letter, the Senators noted that, \"the raising of poultry is a major industry in our "
+                 "states.\"",
+                 "\"I will never stop in my fight for the little guy,\" said Senator Mikulski."});
+    REQUIRE(q.size() == 2);
+    CHECK(q[0].speaker == "Barbara A. Mikulski, Benjamin L. Cardin and Tom Carper");
+    CHECK(q[1].speaker == "Barbara A. Mikulski");
+
+    q = of({"Sen. Rick Santorum today sent a letter to President Bush concerning Iraq.",
+            "The letter states, \"I strongly believe that the American people should hear objective "
+            "assessments.\""});
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].speaker == "Rick Santorum");
+    CHECK(q[0].attributed_as == "The letter");
+
+    q = of({"Five Senators have written to Homeland Security Secretary Michael Chertoff.", "Dear Secretary Chertoff:",
+            "During your testimony, you told the Committee that \"a ruse that involves safety or health is not "
+            "appropriate.\""});
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].speaker == "Michael Chertoff");
+}
+
+TEST_CASE("names given without a title, verb first, or after a place complete the speaker", "[quotes]") {
+    auto q = of({"Senate Democrats Max Baucus and Jack Reed today joined Gov. Jon Corzine.",
+                 "\"SCHIP is a vital safety net for many Rhode Island families,\" said Senator Reed."});
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].speaker == "Jack Reed");
+
+    q = of({"Said Schumer, \"What bank robbery was to the Depression era, identity theft is to the "
+            "Information Age.\""});
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].speaker == "Schumer");
+
+    q = of({"\"The law protects people from threats,\" said U.S. Attorney for the Eastern District of Michigan "
+            "Barbara L. McQuade."});
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].speaker == "Barbara L. McQuade");
+
+    q = of({"Sens. Olympia J. Snowe (R-Maine) and John D. (Jay) Rockefeller IV (D-WV) introduced legislation.",
+            "\"This bill will enable us to continue closing the digital divide,\" said Rockefeller."});
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].speaker == "John D. (Jay) Rockefeller IV");
+}
+
+TEST_CASE("a quotation after a sentence about its speaker, and one repeated attribution", "[quotes]") {
+    auto q = of({"Senator McConnell has led the fight for years, and today he praised Craig Williams. \"Craig "
+                 "Williams and the Working Group are leaders in this fight.\""});
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].speaker == "McConnell");
+
+    q = of({"Sen. Craig Thomas introduced the SAVE Initiative today.",
+            "\"Saving is an important step toward tax reform,\" Thomas said. \"Social Security was never "
+            "intended to be the sole source of retirement income,\" Thomas said."});
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].speaker == "Craig Thomas");
+    CHECK(q[0].text.find("sole source") != std::string::npos);
+}
+
+TEST_CASE("bodies quoted for a word, and names that are not people, are not speakers", "[quotes]") {
+    CHECK(
+        of({"WASHINGTON - The Justice Department announced that Lloyd Royal, aka \"Blyss\", was convicted."}).empty());
+    CHECK(of({"The Justice Department announced Operation \"Devilfish\" today."}).empty());
+    auto q = of({"\"The Clean Water Act protects our waters,\" said the U.S. Attorney for the Eastern District of "
+                 "Michigan."});
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].speaker != "Eastern District");
+    q = of({"The American Lung Association said \"lawmakers need to be more engaged on flu vaccines.\"",
+            "\"The Flu Protection Act will help,\" he said."});
+    REQUIRE(q.size() == 2);
+    CHECK(q[0].speaker == "American Lung Association");
+    CHECK(q[1].speaker != "American Lung Association");
+    // A sentence opened by a lower-case word before a quotation.
+    CHECK(of({"then it ended. \"Nothing more was said about the matter at the meeting that day.\""}).size() == 1);
+}
+
 TEST_CASE("spellings of one name are one speaker", "[quotes]") {
     using quotes::speaker_key;
     CHECK(speaker_key("Park Won Soon") == speaker_key("Park Won-soon"));
