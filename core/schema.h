@@ -15,7 +15,16 @@ namespace pressroom::schema {
 // 3: category, source and language value slots for facets; synonym groups in the metadata;
 //    curly apostrophes folded in boolean terms
 // 4: quotations in a database of their own beside each generation's releases
-inline constexpr int kVersion = 4;
+// 5: Chinese, Japanese and Korean text as n-grams (single characters and pairs)
+inline constexpr int kVersion = 5;
+
+// Chinese, Japanese and Korean are written without spaces between words (or, in Korean, with
+// particles attached: "박원순은"), so their text is indexed as single characters and pairs of
+// characters. The indexer, the query parser and the snippets must all use these flags, or
+// a query finds nothing or highlights nothing.
+inline constexpr unsigned kTermGeneratorFlags = Xapian::TermGenerator::FLAG_CJK_NGRAM;
+inline constexpr unsigned kQueryParserFlags = Xapian::QueryParser::FLAG_CJK_NGRAM;
+inline constexpr unsigned kSnippetFlags = Xapian::MSet::SNIPPET_CJK_NGRAM;
 // Database metadata key holding kVersion as decimal text.
 inline constexpr const char *kVersionKey = "pressroom.schema";
 // Database metadata key holding the synonym groups (core/synonyms.h) the index was built with.

@@ -117,6 +117,33 @@ std::string normalize(std::string_view s) {
     return nfc(out);
 }
 
+std::string detect_language(std::string_view s) {
+    s = utf8_prefix(s, 4096);
+    std::size_t hangul = 0, kana = 0, han = 0, latin = 0, i = 0;
+    while (i < s.size()) {
+        char32_t c = next_code_point(s, i);
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+            ++latin;
+        else if ((c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F))
+            ++hangul;
+        else if (c >= 0x3040 && c <= 0x30FF)
+            ++kana;
+        else if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF))
+            ++han;
+    }
+    // A Latin letter carries about half of what a syllable or character does.
+    std::size_t letters = latin / 2 + hangul + kana + han;
+    if (letters == 0)
+        return "en";
+    if (hangul * 3 >= letters)
+        return "ko";
+    if (kana * 5 >= letters)
+        return "ja";
+    if (han * 3 >= letters)
+        return "zh";
+    return "en";
+}
+
 std::string fold_for_terms(std::string_view s) {
     std::string in = normalize(s);
     std::string out;

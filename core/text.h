@@ -28,6 +28,10 @@ std::string normalize(std::string_view s);
 // and apostrophes inside words are dropped, so "wasn’t", "wasn't" and "wasnt" are one word.
 std::string fold_for_terms(std::string_view s);
 
+// The language a text is written in, from its script: "ko" (Hangul), "ja" (kana), "zh" (Han
+// characters without kana or Hangul), else "en". Reads at most the first 4 KiB.
+std::string detect_language(std::string_view s);
+
 // Locale-independent lower case (Unicode case folding).
 std::string fold_case(std::string_view s);
 

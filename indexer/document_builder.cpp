@@ -46,6 +46,7 @@ std::string document_data(const Release &release) { return to_json(release).dump
 DocumentBuilder::DocumentBuilder() {
     m_generator.set_stemmer(schema::make_stemmer());
     m_generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    m_generator.set_flags(schema::kTermGeneratorFlags);
 }
 
 Result<Xapian::Document> DocumentBuilder::build(const Release &r, const std::string &origin_term) {

@@ -255,7 +255,7 @@ Result<ParsedPage> parse_page(std::string_view raw) {
     drop_repeated_title(page.release);
     if (page.release.paragraphs.empty())
         return bad("page `" + page.release.title + "` has no body paragraphs; check that the whole page was saved");
-    page.release.lang = "en";
+    page.release.lang = text::detect_language(page.release.title + "\n" + page.release.body());
     return page;
 }
 

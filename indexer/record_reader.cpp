@@ -53,8 +53,9 @@ Result<Release> parse_record(std::string_view line) {
     r.source = text::collapse_whitespace(values[3]);
     r.url = std::string(text::trim(values[4]));
     std::string_view lang = text::trim(values[5]);
-    r.lang = lang.empty() ? "en" : text::fold_case(lang);
     r.paragraphs = text::split_paragraphs(values[6]);
+    // The record's own language, else the one its script shows.
+    r.lang = lang.empty() ? text::detect_language(r.title + "\n" + values[6]) : text::fold_case(lang);
     if (r.paragraphs.empty())
         return bad("empty `body`; a record needs text to index");
     if (!values[7].empty()) {

@@ -62,6 +62,7 @@ Xapian::Query value_query(std::string_view whole_prefix, std::string_view word_p
     if (word_prefix.empty() || db.get_termfreq(term) > 0)
         return Xapian::Query(term);
     Xapian::TermGenerator words; // unstemmed, as the indexer's unstemmed terms
+    words.set_flags(schema::kTermGeneratorFlags);
     Xapian::Document doc;
     words.set_document(doc);
     words.index_text_without_positions(text::fold_for_terms(value), 1, std::string(word_prefix));

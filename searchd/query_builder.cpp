@@ -14,7 +14,9 @@ namespace {
 
 constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                             Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-                            Xapian::QueryParser::FLAG_PURE_NOT;
+                            Xapian::QueryParser::FLAG_PURE_NOT | schema::kQueryParserFlags;
+// Words only, no operators: for a query whose syntax is broken.
+constexpr unsigned kWordFlags = schema::kQueryParserFlags;
 
 // Wildcards may expand to at most this many terms; beyond it the most frequent are kept.
 constexpr Xapian::termcount kMaxWildcardExpansion = 200;
@@ -54,6 +56,7 @@ Xapian::Query year_filter(const std::vector<std::string> &years) {
 // remembered sentence is wrong.
 Xapian::Query near_pairs(const std::string &words) {
     Xapian::TermGenerator tokens; // no stemmer: the unstemmed terms carry positions
+    tokens.set_flags(schema::kTermGeneratorFlags);
     Xapian::Document doc;
     tokens.set_document(doc);
     tokens.index_text(words);
@@ -69,6 +72,64 @@ Xapian::Query near_pairs(const std::string &words) {
         pairs.emplace_back(Xapian::Query::OP_PHRASE, std::begin(pair), std::end(pair), kNearWindow);
     }
     return Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end());
+}
+
+bool is_cjk(char32_t c) {
+    return (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F) ||
+           (c >= 0x3040 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+           (c >= 0xF900 && c <= 0xFAFF);
+}
+
+// Each run of Chinese, Japanese or Korean characters in the query, as a phrase of its
+// characters: the index holds them one by one (and in pairs), so an unquoted "北京市长" matches
+// every release with those characters anywhere; the release with them in a row ranks first.
+Xapian::Query cjk_runs(const std::string &words) {
+    std::vector<Xapian::Query> runs;
+    std::vector<Xapian::Query> run;
+    auto flush = [&] {
+        if (run.size() >= 2)
+            runs.emplace_back(Xapian::Query::OP_PHRASE, run.begin(), run.end(), run.size());
+        run.clear();
+    };
+    for (std::size_t i = 0; i < words.size();) {
+        std::size_t start = i;
+        char32_t c = text::next_code_point(words, i);
+        if (is_cjk(c))
+            run.emplace_back(words.substr(start, i - start));
+        else
+            flush();
+    }
+    flush();
+    return Xapian::Query(Xapian::Query::OP_OR, runs.begin(), runs.end());
+}
+
+// Xapian 1.4.22's QueryParser, with CJK n-grams on, fails to parse a CJK word between two
+// other words ("a 北京 b": "parse error") but reads "a (北京) b" as meant: each run of CJK
+// characters outside quotes is put in parentheses of its own.
+std::string group_cjk(std::string_view q) {
+    std::string out;
+    bool quoted = false, in_run = false;
+    for (std::size_t i = 0; i < q.size();) {
+        std::size_t start = i;
+        char32_t c = text::next_code_point(q, i);
+        bool cjk = !quoted && is_cjk(c);
+        // "-北京" and "title:北京" keep their operator next to the group.
+        if (cjk && !in_run)
+            out += !out.empty() && std::string_view("-+:(").find(out.back()) != std::string_view::npos ? "(" : " (";
+        else if (!cjk && in_run)
+            out += ") ";
+        in_run = cjk;
+        if (c == '"')
+            quoted = !quoted;
+        out.append(q.substr(start, i - start));
+    }
+    if (in_run)
+        out += ") ";
+    return out;
+}
+
+Xapian::Query parse(Xapian::QueryParser &qp, std::string_view q, unsigned flags, const std::string &prefix = {}) {
+    return qp.parse_query(group_cjk(q), flags, prefix);
 }
 
 } // namespace
@@ -88,27 +149,30 @@ BuiltQuery build_query(std::string_view q, const Xapian::Database &db, const Syn
     }
     Xapian::QueryParser qp = make_parser(db, StopWords::Ignore);
     try {
-        built.query = qp.parse_query(folded, kFlags);
+        built.query = parse(qp, folded, kFlags);
     } catch (const Xapian::QueryParserError &) {
         built.reparsed = true;
-        built.query = qp.parse_query(words_only(folded), 0);
+        built.query = parse(qp, words_only(folded), kWordFlags);
     }
     built.notice = syntax_notice(folded, built.reparsed);
     if (built.query.empty() && !built.reparsed) {
         // e.g. only stop words ("the"): search for them rather than for nothing.
-        built.query = make_parser(db, StopWords::Keep).parse_query(words_only(folded), 0);
+        Xapian::QueryParser keep = make_parser(db, StopWords::Keep);
+        built.query = parse(keep, words_only(folded), kWordFlags);
         return built;
     }
     qp.set_default_op(Xapian::Query::OP_OR);
     built.partial =
-        built.reparsed ? qp.parse_query(words_only(folded), 0) : qp.parse_query(required_phrases(folded), kFlags);
+        built.reparsed ? parse(qp, words_only(folded), kWordFlags) : parse(qp, required_phrases(folded), kFlags);
     if (built.partial.get_description() == built.query.get_description())
         built.partial = Xapian::Query();
     built.long_query = std::distance(built.query.get_unique_terms_begin(), built.query.get_unique_terms_end()) >=
                        static_cast<std::ptrdiff_t>(kLongQueryWords);
     words = plain_words(folded);
     built.bonus = Xapian::Query(Xapian::Query::OP_OR, near_pairs(words),
-                                qp.parse_query(words, 0, std::string(schema::prefix::kTitle)));
+                                parse(qp, words, kWordFlags, std::string(schema::prefix::kTitle)));
+    if (Xapian::Query runs = cjk_runs(words); !runs.empty())
+        built.bonus = Xapian::Query(Xapian::Query::OP_OR, built.bonus, runs);
     return built;
 }
 

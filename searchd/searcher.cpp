@@ -377,6 +377,7 @@ std::vector<Suggestion> Searcher::suggest(const std::string &q) {
         parts.emplace_back(Xapian::Query::OP_WILDCARD, std::string(schema::prefix::kTitle) + last, 50,
                            Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
         Xapian::TermGenerator words;
+        words.set_flags(schema::kTermGeneratorFlags);
         Xapian::Document head_terms;
         words.set_document(head_terms);
         words.index_text_without_positions(text::fold_for_terms(head), 1, std::string(schema::prefix::kTitle));

@@ -19,8 +19,19 @@ bool contains_ci(std::string_view haystack, std::string_view needle) {
 }
 
 // Flags: no background model and no exhaustive search. Both defaults cost ten times more
-// per snippet (see the benchmarks) for little gain on press-release-sized text.
-constexpr unsigned kSnippetFlags = 0;
+// per snippet (see the benchmarks) for little gain on press-release-sized text. CJK n-grams
+// as the index has them.
+constexpr unsigned kSnippetFlags = schema::kSnippetFlags;
+
+// Xapian marks each matching CJK character on its own ("<mark>박</mark><mark>원</mark>"):
+// neighbouring marks become one, so a name or word is highlighted whole.
+std::string join_marks(std::string html) {
+    constexpr std::string_view kSeam = "</mark><mark>";
+    std::size_t at = 0;
+    while ((at = html.find(kSeam, at)) != std::string::npos)
+        html.erase(at, kSeam.size());
+    return html;
+}
 
 // Text content only (never attributes), like MSet::snippet's output: apostrophes stay as they
 // are, so a snippet reads the same whether Xapian or opening_html made it. markup.h's
@@ -134,12 +145,13 @@ std::string snippet_source(const std::vector<std::string> &paragraphs, const std
 }
 
 std::string snippet_html(const Xapian::MSet &mset, std::string_view text, std::size_t length) {
-    return mset.snippet(std::string(text), length, stemmer(), kSnippetFlags, "<mark>", "</mark>", "…");
+    return join_marks(mset.snippet(std::string(text), length, stemmer(), kSnippetFlags, "<mark>", "</mark>", "…"));
 }
 
 std::string title_html(const Xapian::MSet &mset, std::string_view title) {
     // A length beyond the title's own keeps it whole.
-    return mset.snippet(std::string(title), title.size() + 16, stemmer(), kSnippetFlags, "<mark>", "</mark>", "…");
+    return join_marks(
+        mset.snippet(std::string(title), title.size() + 16, stemmer(), kSnippetFlags, "<mark>", "</mark>", "…"));
 }
 
 } // namespace pressroom::searchd

@@ -79,7 +79,7 @@ fs::path write_press_fixture(const fs::path &dir) {
         {"fraud-2012", "2012-01-01", "Civil Division", "US Department of Justice", "en", "Healthcare fraud settlement",
          "A hospital agreed to pay to settle healthcare fraud allegations."},
         {"ko-2015", "2015-02-02", "Mayor's News", "Seoul Metropolitan Government", "ko", "서울 대기질 협력",
-         "박원순 시장은 베이징 과 대기질 협력 을 약속했다."},
+         "박원순 시장은 베이징과 대기질 협력을 약속했다."},
     };
     fs::path path = dir / "press-fixture.jsonl";
     std::string out;

@@ -229,3 +229,16 @@ TEST_CASE("starts_with_ci compares ASCII case-insensitively", "[text]") {
         CHECK(text::starts_with_ci(row.s, row.prefix) == row.expected);
     }
 }
+
+TEST_CASE("a text's language is told by its script", "[text]") {
+    CHECK(text::detect_language("박원순 시장은 베이징과 대기질 협력을 약속했다.") == "ko");
+    CHECK(text::detect_language("北京市长陈吉宁出席会议并讲话") == "zh");
+    CHECK(text::detect_language("東京都は9月1日の「防災の日」に合わせ、防災対策を発表した。") == "ja");
+    CHECK(text::detect_language("Seoul and Beijing renewed their smog agreement.") == "en");
+    // An English release with a Korean byline stays English.
+    CHECK(text::detect_language("Mayors of Seoul and Beijing agree to strengthen cooperation on the economy, "
+                                "tourism and culture. 베이징=전혜진 기자") == "en");
+    // Hanja in a Korean speech: still Korean.
+    CHECK(text::detect_language("國民 여러분, 오늘 우리는 새로운 時代를 엽니다.") == "ko");
+    CHECK(text::detect_language("") == "en");
+}
