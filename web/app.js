@@ -10,6 +10,11 @@
 // size; a search typed into the box starts on page 1 with the default page size, keeping the
 // filters and the sort order (they stay on screen as chips and in the controls).
 //
+// The page's own words (labels, messages, dates, numbers) are in English or Korean, from the
+// message tables of i18n.js (window.PressroomI18n; `t` below): the browser's language, or the
+// choice made with the switch in the header (remembered, and ui= in the address once chosen).
+// What the API gives (titles, snippets, quotes, its messages) is shown as it is.
+//
 // Security: only the API's *_html fields (title_html, snippet_html, text_html, which the daemon
 // escapes and marks up with <mark>) are ever assigned to innerHTML. Everything else goes through
 // textContent / createElement, and only http(s) addresses and /doc/ paths become link targets. No
@@ -19,6 +24,10 @@
 (() => {
   const API = '/api/';
   const { el, formatDate, docHref, encodeId, safeHttpUrl, citationText, quoteCitationText, copyOrSelect, focusSearchOnSlash } = window.Pressroom;
+  const I18N = window.PressroomI18n;
+  const t = (key, params) => I18N.t(key, params);
+  // A message as strings and nodes, for el(): a node param (a link, the query) is put in whole.
+  const tp = (key, params) => I18N.parts(key, params);
   const LOADING_DELAY_MS = 150;
   const CACHE_SIZE = 20;
   // The API serves pages 1-1000 (README, "API"); never link beyond that.
@@ -33,7 +42,6 @@
   const FACET_SHOWN = 8;
   // Filter parameters that take a list of values (several values of one = any of them).
   const LIST_FILTERS = ['category', 'not_category', 'source', 'not_source', 'lang', 'not_lang', 'year', 'not_year'];
-  const FILTER_NAMES = { category: 'Category', source: 'Source', lang: 'Language', year: 'Year' };
   const SORTS = ['relevance', 'newest', 'oldest'];
   // What tab= may say; anything else is the release search.
   const TABS = ['quotes', 'verify'];
@@ -148,6 +156,8 @@
       if (page != null && page !== '' && String(page) !== '1') p.set('page', String(page));
       if (perPage != null && perPage !== '') p.set('per_page', String(perPage));
     }
+    // The page's language, once chosen (not lang=, the releases' language filter).
+    if (view && I18N.chosen) p.set(I18N.PARAM, I18N.lang);
     return p;
   }
 
@@ -196,7 +206,9 @@
   // paragraph a snippet comes from.
 
   function similarHref(id) {
-    return '/?' + new URLSearchParams({ similar: String(id) });
+    const p = new URLSearchParams({ similar: String(id) });
+    if (I18N.chosen) p.set(I18N.PARAM, I18N.lang);
+    return '/?' + p;
   }
 
   function navigate(href, { focusCount = false, focusKey = null } = {}) {
@@ -219,15 +231,15 @@
 
   function dateNode(iso, cls) {
     const text = formatDate(iso);
-    if (!text) return el('span', { class: cls + ' undated', text: 'undated' });
+    if (!text) return el('span', { class: cls + ' undated', text: t('date.undated') });
     return el('time', { class: cls, datetime: iso, text });
   }
 
-  const number = (n) => Number(n).toLocaleString('en-US');
+  const number = (n) => I18N.number(n);
 
-  // "about 1,200 results"; `noun` is the singular ("result", "release", "quote").
+  // "about 1,200 results" ("약 1,200건"); `noun` is "result", "release" or "quote".
   function countText(total, exact, noun = 'result') {
-    return (exact ? '' : 'about ') + number(total) + ' ' + noun + (total === 1 ? '' : 's');
+    return t(`count.${noun}${exact ? '' : 'About'}`, { count: Number(total) });
   }
 
   // The line above a list of releases or quotes: how many, for what, which page, how fast.
@@ -236,33 +248,45 @@
     const { hits, total, exact, page, pages } = list;
     const count = el('p', { class: 'count', id: 'count', tabindex: '-1' });
     if (state.q) {
-      count.append(el('strong', { text: countText(total, exact, matchNoun) }), ' for ', queryEcho(state.q));
+      count.append(...tp('count.forQuery', { count: el('strong', { text: countText(total, exact, matchNoun) }), query: queryEcho(state.q) }));
     } else {
-      const which = (state.sort === 'oldest' ? 'Oldest ' : 'Newest ') + noun + 's';
-      count.append(el('strong', { text: which }), ` (${countText(total, exact, noun)} in all)`);
+      const which = el('strong', { text: t(`count.${state.sort === 'oldest' ? 'oldest' : 'newest'}.${noun}`) });
+      count.append(...tp('count.inAll', { which, count: countText(total, exact, noun), n: countText(total, exact, 'result') }));
     }
     if (hits.length && (pages.last > 1 || pages.hasNext || page > 1)) {
       // An estimated total gives no last page to count to: "page 3", not "page 3 of about 200".
-      const of = pages.last != null ? ` of ${number(pages.last)}` : '';
-      count.append(el('span', { class: 'page-of', text: ` · page ${number(page)}${of}` }));
+      const text = pages.last != null ? t('count.pageOf', { page: number(page), last: number(pages.last) })
+        : t('count.page', { page: number(page) });
+      count.append(el('span', { class: 'page-of', text }));
     }
     if (typeof data.took_ms === 'number') {
-      count.append(el('span', { class: 'took', text: ` · ${data.took_ms < 10 ? data.took_ms.toFixed(1) : Math.round(data.took_ms)} ms` }));
+      const ms = data.took_ms < 10 ? data.took_ms.toLocaleString(I18N.numberLocale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+        : number(Math.round(data.took_ms));
+      count.append(el('span', { class: 'took', text: t('count.took', { ms }) }));
     }
     return count;
   }
 
-  let languageNames = null;
-  try {
-    languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
-  } catch {
-    languageNames = null;
+  // Names of languages in the page's language.
+  const languageNamesFor = new Map();
+  function languageNames() {
+    if (!languageNamesFor.has(I18N.lang)) {
+      let names = null;
+      try {
+        names = new Intl.DisplayNames([I18N.lang], { type: 'language' });
+      } catch {
+        names = null;
+      }
+      languageNamesFor.set(I18N.lang, names);
+    }
+    return languageNamesFor.get(I18N.lang);
   }
 
-  // "en" -> "English"; the code itself when the browser does not know it.
+  // "en" -> "English" ("영어"); the code itself when the browser does not know it.
   function languageName(code) {
     try {
-      const name = languageNames && languageNames.of(code);
+      const names = languageNames();
+      const name = names && names.of(code);
       return name && name !== code ? name : code;
     } catch {
       return code;
@@ -314,7 +338,7 @@
       res = await fetch(API + path, init);
     } catch (e) {
       if (e.name === 'AbortError') throw e;
-      throw apiError('Could not reach the search service. Check your connection and try again.');
+      throw apiError(t('error.unreachable'));
     }
     let body = null;
     try {
@@ -326,11 +350,11 @@
     if (!res.ok) {
       const msg = body && body.error && typeof body.error.message === 'string'
         ? body.error.message
-        : `The search service answered with an error (HTTP ${res.status}).`;
+        : t('error.http', { status: res.status });
       throw apiError(msg, res.status);
     }
     // A cut-off or garbled answer: worth asking again.
-    if (body == null) throw apiError('The search service sent an answer this page cannot read.');
+    if (body == null) throw apiError(t('error.unreadable'));
     return body;
   }
 
@@ -343,6 +367,7 @@
       location.replace(docHref(state.doc, state.q) + location.hash);
       return;
     }
+    syncAddress();
     const seq = ++renderSeq;
     if (inflight) inflight.abort();
     inflight = null;
@@ -451,7 +476,7 @@
   function showLoading() {
     els.results.classList.add('is-stale');
     els.results.setAttribute('aria-busy', 'true');
-    els.status.replaceChildren(el('p', { class: 'loading', text: 'Searching…' }));
+    els.status.replaceChildren(el('p', { class: 'loading', text: t('loading') }));
   }
 
   // Asks for `path` (cached unless `fresh`); null when a newer render took over.
@@ -478,7 +503,7 @@
   }
 
   async function showResults(state, seq, { fresh, focusCount, focusKey }) {
-    document.title = state.q ? `${quotedQuery(state.q)} – Pressroom search` : 'Pressroom – search press releases';
+    document.title = state.q ? t('title.search', { query: quotedQuery(state.q) }) : t('page.title');
     updateSearchLinks(state);
     fillDateForm(state);
     els.sort.value = SORTS.includes(state.sort) ? state.sort || 'relevance' : 'relevance';
@@ -511,7 +536,7 @@
   }
 
   async function showSimilar(state, seq, { focusCount }) {
-    document.title = 'Similar releases – Pressroom';
+    document.title = t('similar.title');
     updateSearchLinks(null);
     els.facets.hidden = true;
     els.tools.hidden = true;
@@ -528,26 +553,26 @@
     clearResultsView();
     if (got.error) {
       els.error.replaceChildren(
-        el('h2', { text: 'Similar releases could not be found' }),
+        el('h2', { text: t('similar.error') }),
         el('p', { class: 'error-message', text: got.error.message }),
       );
-      if (got.error.retryable) els.error.append(el('p', null, el('button', { type: 'button', class: 'retry', text: 'Try again' })));
+      if (got.error.retryable) els.error.append(el('p', null, el('button', { type: 'button', class: 'retry', text: t('retry') })));
       els.error.hidden = false;
-      els.status.replaceChildren(el('p', { class: 'count', id: 'count', tabindex: '-1', text: 'No similar releases shown.' }));
+      els.status.replaceChildren(el('p', { class: 'count', id: 'count', tabindex: '-1', text: t('similar.noneShown') }));
       done();
       return;
     }
     const data = got.data;
     const to = data.similar_to || {};
-    const title = to.title || 'this release';
-    document.title = `Similar to ${shownQuery(title)} – Pressroom`;
-    const heading = el('h2', { class: 'count similar-heading', id: 'count', tabindex: '-1' }, 'Releases similar to ',
-      el('a', { href: docHref(to.id ?? state.similar), text: title }));
+    const title = to.title || t('similar.thisRelease');
+    document.title = t('similar.titleOf', { title: shownQuery(title) });
+    const heading = el('h2', { class: 'count similar-heading', id: 'count', tabindex: '-1' },
+      ...tp('similar.heading', { link: el('a', { href: docHref(to.id ?? state.similar), text: title }) }));
     els.status.replaceChildren(heading);
     const hits = Array.isArray(data.hits) ? data.hits : [];
     if (!hits.length) {
-      els.empty.append(el('h2', { text: 'No similar releases were found.' }),
-        el('p', null, navLink('/', 'Browse the newest releases'), ' instead.'));
+      els.empty.append(el('h2', { text: t('similar.none') }),
+        el('p', null, ...tp('empty.instead', { link: navLink(resultsHref({ q: '', filters: {} }), t('empty.browseNewest')) })));
       els.empty.hidden = false;
     }
     for (const hit of hits) els.results.append(renderHit(hit, ''));
@@ -566,29 +591,28 @@
 
   // "Try again" only where asking again can help (see apiError). A refused request (4xx) would
   // fail the same way: offer the search without what may have been refused.
-  function showSearchError(err, state, heading = 'The search could not be run') {
+  function showSearchError(err, state, heading = t('error.search')) {
     els.error.replaceChildren(
       el('h2', { text: heading }),
       el('p', { class: 'error-message', text: err.message }),
     );
     if (err.retryable) {
-      els.error.append(el('p', null, el('button', { type: 'button', class: 'retry', text: 'Try again' })));
+      els.error.append(el('p', null, el('button', { type: 'button', class: 'retry', text: t('retry') })));
     } else {
       const offers = [];
       if (state.page != null || state.perPage != null) {
         offers.push(navLink(resultsHref({ ...state, page: null, perPage: null }),
-          state.q ? 'Search again with the usual page settings' : 'Show the newest releases', { class: 'start-over' }));
+          state.q ? t('error.againPageSettings') : t('error.showNewest'), { class: 'start-over' }));
       }
       if (hasFilters(state) || state.sort) {
         offers.push(navLink(resultsHref({ q: state.q, filters: {}, tab: state.tab }),
-          state.q ? 'Search again without filters or sorting' : 'Show the newest releases without filters', { class: 'start-over' }));
+          state.q ? t('error.againNoFilters') : t('error.showNewestNoFilters'), { class: 'start-over' }));
       }
       for (const a of offers) els.error.append(el('p', null, a));
     }
     els.error.hidden = false;
-    const line = el('p', { class: 'count', id: 'count', tabindex: '-1' }, 'No results shown');
-    if (state.q) line.append(' for ', queryEcho(state.q));
-    line.append('.');
+    const line = el('p', { class: 'count', id: 'count', tabindex: '-1' },
+      ...(state.q ? tp('error.noResultsFor', { query: queryEcho(state.q) }) : tp('error.noResults')));
     els.status.replaceChildren(line);
   }
 
@@ -608,7 +632,7 @@
     if (typeof data.suggestion === 'string' && data.suggestion.trim() && data.suggestion.trim() !== state.q.trim()) {
       const fix = data.suggestion.trim();
       const link = navLink(resultsHref(changed(state, { q: fix })), fix, { class: 'suggestion-link' });
-      els.suggestion.replaceChildren('Did you mean ', link, '?');
+      els.suggestion.replaceChildren(...tp('suggestion.didYouMean', { link }));
       els.suggestion.hidden = false;
     }
 
@@ -638,35 +662,37 @@
     if (typeof hit.title_html === 'string' && hit.title_html) {
       link.innerHTML = hit.title_html; // escaped by the daemon; only <mark> inside
     } else {
-      link.textContent = hit.title || 'Untitled release';
+      link.textContent = hit.title || t('release.untitled');
     }
 
     const sep = () => el('span', { class: 'sep', 'aria-hidden': 'true', text: '·' });
+    // The release's language marks its own words (title, category, source, snippet); the rest
+    // is in the page's language.
+    const lang = typeof hit.lang === 'string' && hit.lang ? hit.lang : null;
     const meta = el('p', { class: 'hit-meta' }, dateNode(hit.date, 'hit-date'));
-    if (hit.category) meta.append(sep(), el('span', { class: 'hit-category', text: hit.category }));
-    if (hit.source) meta.append(sep(), el('span', { class: 'hit-source', text: hit.source }));
+    if (hit.category) meta.append(sep(), el('span', { class: 'hit-category', lang, text: hit.category }));
+    if (hit.source) meta.append(sep(), el('span', { class: 'hit-source', lang, text: hit.source }));
     const url = safeHttpUrl(hit.url);
     if (url) {
-      meta.append(sep(), el('a', { class: 'hit-original', href: url, rel: 'noopener', target: '_blank', text: 'original' }));
+      meta.append(sep(), el('a', { class: 'hit-original', href: url, rel: 'noopener', target: '_blank', text: t('hit.original') }));
     }
 
-    const item = el('li', { class: 'hit', lang: typeof hit.lang === 'string' && hit.lang ? hit.lang : null },
-      el('h2', { class: 'hit-title' }, link), meta);
+    const item = el('li', { class: 'hit' }, el('h2', { class: 'hit-title', lang }, link), meta);
     if (typeof hit.snippet_html === 'string' && hit.snippet_html) {
-      const snippet = el('p', { class: 'snippet' });
+      const snippet = el('p', { class: 'snippet', lang });
       snippet.innerHTML = hit.snippet_html; // escaped by the daemon; only <mark> inside
       item.append(snippet);
     }
 
     // Similar releases, and a citation shown (and copied) on demand.
     const citeId = `cite-${++citeSeq}`;
-    const cite = el('button', { type: 'button', class: 'cite-button', 'aria-expanded': 'false', 'aria-controls': citeId, text: 'Cite' });
+    const cite = el('button', { type: 'button', class: 'cite-button', 'aria-expanded': 'false', 'aria-controls': citeId, text: t('cite.button') });
     const citation = el('div', { class: 'citation', id: citeId, hidden: true },
       el('p', { class: 'citation-text', text: citationText({ ...hit, id: String(hit.id) }) }),
       el('p', { class: 'citation-status', role: 'status' }));
-    const similar = navLink(similarHref(id), 'Similar', { class: 'similar-link' });
-    similar.append(el('span', { class: 'visually-hidden', text: ' releases' }));
-    item.append(el('p', { class: 'hit-actions', lang: 'en' }, similar, cite), citation);
+    const similar = navLink(similarHref(id), t('hit.similar'), { class: 'similar-link' });
+    if (t('hit.similarHidden')) similar.append(el('span', { class: 'visually-hidden', text: t('hit.similarHidden') }));
+    item.append(el('p', { class: 'hit-actions' }, similar, cite), citation);
     return item;
   }
 
@@ -687,29 +713,28 @@
   function renderEmpty(state, total, lastPage) {
     const box = els.empty;
     if (total > 0) {
-      const pages = lastPage == null ? 'There are fewer results than estimated. '
-        : `There ${lastPage === 1 ? 'is 1 page' : `are ${lastPage} pages`} of results. `;
+      const pages = lastPage == null ? t('empty.fewerThanEstimated') : t('empty.pages', { count: lastPage });
       box.append(
-        el('h2', { text: 'This page is past the end of the results.' }),
-        el('p', null, pages, navLink(resultsHref({ ...state, page: 1 }), 'Go to the first page')),
+        el('h2', { text: t('empty.pastEnd') }),
+        el('p', null, pages, navLink(resultsHref({ ...state, page: 1 }), t('empty.firstPage'))),
       );
     } else if (!state.q && !hasFilters(state)) {
-      box.append(el('h2', { text: 'There are no releases in the index yet.' }));
+      box.append(el('h2', { text: t('empty.noReleases') }));
     } else if (!state.q) {
       box.append(
-        el('h2', { text: 'No releases match these filters.' }),
-        el('p', null, 'Remove a filter above, or ', navLink('/', 'browse the newest releases'), '.'),
+        el('h2', { text: t('empty.noFilterMatch') }),
+        el('p', null, ...tp('empty.removeFilter', { link: navLink(resultsHref({ q: '', filters: {} }), t('empty.browseNewestLower')) })),
       );
     } else {
       const tips = el('ul', { class: 'tips' },
-        el('li', { text: 'Check the spelling of each word.' }),
-        el('li', { text: 'Try fewer words, or more general ones (“council” rather than “councillors’ committee”).' }),
-        el('li', { text: 'Drop quotation marks or operators such as AND, OR and NOT.' }));
+        el('li', { text: t('empty.tipSpelling') }),
+        el('li', { text: t('empty.tipFewer') }),
+        el('li', { text: t('empty.tipOperators') }));
       if (hasFilters(state)) {
-        tips.append(el('li', null, navLink(resultsHref({ q: state.q, filters: {}, sort: state.sort }), 'Search without the filters'), '.'));
+        tips.append(el('li', null, ...tp('empty.tipNoFilters', { link: navLink(resultsHref({ q: state.q, filters: {}, sort: state.sort }), t('empty.searchNoFilters')) })));
       }
-      tips.append(el('li', null, navLink(resultsHref({ q: '', filters: {}, perPage: state.perPage }), 'Browse the newest releases'), ' instead.'));
-      box.append(el('h2', null, 'No releases match ', queryEcho(state.q), '.'), el('p', { text: 'Some ideas:' }), tips);
+      tips.append(el('li', null, ...tp('empty.instead', { link: navLink(resultsHref({ q: '', filters: {}, perPage: state.perPage }), t('empty.browseNewest')) })));
+      box.append(el('h2', null, ...tp('empty.noMatch', { query: queryEcho(state.q) })), el('p', { text: t('empty.ideas') }), tips);
     }
     box.hidden = false;
   }
@@ -730,7 +755,7 @@
     els.feed.href = feed;
     if (els.feedLink) {
       els.feedLink.href = feed;
-      els.feedLink.title = state && state.q ? `Pressroom: ${quotedQuery(state.q)}` : 'Pressroom: newest releases';
+      els.feedLink.title = state && state.q ? t('feed.title', { query: quotedQuery(state.q) }) : t('feed.titleNewest');
     }
     if (!state) return;
     const exportParams = (format) => {
@@ -755,7 +780,7 @@
   // ---------------------------------------------------------------- filters: chips, facets, dates
 
   function chip(label, value, href) {
-    const a = navLink(href, '', { class: 'chip', 'aria-label': `Remove the filter ${label}: ${value}` });
+    const a = navLink(href, '', { class: 'chip', 'aria-label': t('chips.remove', { label, value }) });
     a.append(el('span', { class: 'chip-label', text: label + ': ' }), el('span', { class: 'chip-value', text: value }),
       el('span', { class: 'chip-x', 'aria-hidden': 'true', text: '×' }));
     return el('li', null, a);
@@ -765,22 +790,22 @@
     const list = el('ul', { class: 'chip-list' });
     for (const k of LIST_FILTERS) {
       const base = k.replace(/^not_/, '');
-      const label = (k.startsWith('not_') ? 'Not ' + FILTER_NAMES[base].toLowerCase() : FILTER_NAMES[base]);
+      const label = t('chips.' + k);
       for (const v of state.filters[k] || []) {
         list.append(chip(label, base === 'lang' ? languageName(v) : v, resultsHref(toggledFilter(state, k, v))));
       }
     }
-    if (state.from) list.append(chip('From', state.from, resultsHref(changed(state, { from: '' }))));
-    if (state.to) list.append(chip('To', state.to, resultsHref(changed(state, { to: '' }))));
+    if (state.from) list.append(chip(t('chips.from'), state.from, resultsHref(changed(state, { from: '' }))));
+    if (state.to) list.append(chip(t('chips.to'), state.to, resultsHref(changed(state, { to: '' }))));
     if (state.undated) {
-      list.append(chip('Date', state.undated === 'only' ? 'undated only' : state.undated, resultsHref(changed(state, { undated: '' }))));
+      list.append(chip(t('chips.date'), state.undated === 'only' ? t('chips.undatedOnly') : state.undated, resultsHref(changed(state, { undated: '' }))));
     }
     const n = list.childElementCount;
     if (n >= 2) {
-      list.append(el('li', null, navLink(resultsHref({ q: state.q, filters: {}, sort: state.sort, tab: state.tab }), 'Clear all filters', { class: 'chip-clear' })));
+      list.append(el('li', null, navLink(resultsHref({ q: state.q, filters: {}, sort: state.sort, tab: state.tab }), t('chips.clear'), { class: 'chip-clear' })));
     }
     els.chips.replaceChildren();
-    if (n) els.chips.append(el('h2', { class: 'visually-hidden', text: 'Active filters' }), list);
+    if (n) els.chips.append(el('h2', { class: 'visually-hidden', text: t('chips.heading') }), list);
     els.chips.hidden = n === 0;
 
     const count = activeFilterCount(state);
@@ -805,10 +830,10 @@
       });
       node.dataset.focusKey = key + '\u0000' + value;
       node.append(...parts);
-      if (on) node.append(el('span', { class: 'visually-hidden', text: ' (selected: remove this filter)' }));
+      if (on) node.append(el('span', { class: 'visually-hidden', text: t('facets.selected') }));
     } else {
-      node = el('span', { class: 'facet-link is-active is-fixed', title: 'Asked for in the query' }, ...parts,
-        el('span', { class: 'visually-hidden', text: ' (asked for in the query)' }));
+      node = el('span', { class: 'facet-link is-active is-fixed', title: t('facets.fromQuery') }, ...parts,
+        el('span', { class: 'visually-hidden', text: t('facets.fromQueryHidden') }));
     }
     return el('li', null, node);
   }
@@ -857,7 +882,7 @@
       if (!opts.year && (hidden || expandedFacets.has(key)) && list.length > FACET_SHOWN) {
         const more = el('button', {
           type: 'button', class: 'facet-more', 'aria-expanded': String(expandedFacets.has(key)),
-          text: expandedFacets.has(key) ? 'Show fewer' : `Show all ${number(list.length)}`,
+          text: expandedFacets.has(key) ? t('facets.showFewer') : t('facets.showAll', { count: list.length }),
         });
         more.dataset.facet = key;
         section.append(more);
@@ -865,9 +890,9 @@
       els.facetGroups.append(section);
     };
 
-    group('category', 'Category', facets.category);
-    group('source', 'Source', facets.source);
-    group('lang', 'Language', facets.lang, { label: languageName });
+    group('category', t('facets.category'), facets.category);
+    group('source', t('facets.source'), facets.source);
+    group('lang', t('facets.lang'), facets.lang, { label: languageName });
     const undatedCount = Number(facets.undated) || 0;
     const undatedOn = state.undated === 'only';
     const extra = undatedCount > 0 || undatedOn ? {
@@ -878,13 +903,13 @@
           'aria-current': undatedOn ? 'true' : null,
         });
         a.dataset.focusKey = 'undated';
-        a.append(el('span', { class: 'facet-label', text: 'Undated' }), bar(undatedCount, max),
+        a.append(el('span', { class: 'facet-label', text: t('facets.undated') }), bar(undatedCount, max),
           el('span', { class: 'facet-count', text: number(undatedCount) }));
-        if (undatedOn) a.append(el('span', { class: 'visually-hidden', text: ' (selected: remove this filter)' }));
+        if (undatedOn) a.append(el('span', { class: 'visually-hidden', text: t('facets.selected') }));
         return el('li', { class: 'undated-item' }, a);
       },
     } : null;
-    group('year', 'Year', facets.year, { year: true, extra });
+    group('year', t('facets.year'), facets.year, { year: true, extra });
   }
 
   function fillDateForm(state) {
@@ -944,7 +969,7 @@
     const from = Number.isInteger(hit.paragraph) && hit.paragraph >= 1 ? hit.paragraph : null;
     if (!from) return '';
     const to = Number.isInteger(hit.paragraph_end) && hit.paragraph_end > from ? hit.paragraph_end : null;
-    return to ? `paragraphs ${from}–${to}` : `paragraph ${from}`;
+    return to ? t('quotes.paragraphs', { from, to }) : t('quotes.paragraph', { from });
   }
 
   // One quotation. `speakerLinks` false shows the speaker's name as text (their own timeline).
@@ -965,7 +990,7 @@
     const by = el('p', { class: 'quote-by' }, el('span', { class: 'quote-dash', 'aria-hidden': 'true', text: '— ' }));
     if (speaker) {
       if (speakerLinks) {
-        const link = navLink(speakerHref(speakerState, speaker), speaker, { class: 'speaker-link', title: `${speaker}: quotes year by year` });
+        const link = navLink(speakerHref(speakerState, speaker), speaker, { class: 'speaker-link', title: t('quotes.speakerTitle', { speaker }) });
         by.append(link);
       } else {
         by.append(el('span', { class: 'speaker-name', text: speaker }));
@@ -973,32 +998,35 @@
       if (role) by.append(', ', el('span', { class: 'quote-role', text: role }));
       // How the release names them, when that says more than the name: "Mayor Park", not "He".
       if (as && !PRONOUNS.test(as) && !sameName(as, speaker) && !sameName(as, `${role || ''} ${speaker}`)) {
-        by.append(el('span', { class: 'quote-as', text: ` (named “${as}” in the release)` }));
+        by.append(el('span', { class: 'quote-as', text: t('quotes.namedAs', { as }) }));
       }
     } else {
-      by.append(el('span', { class: 'speaker-unknown', text: 'Speaker not stated' }));
-      if (as && !PRONOUNS.test(as)) by.append(el('span', { class: 'quote-as', text: ` (the release says “${as}”)` }));
+      by.append(el('span', { class: 'speaker-unknown', text: t('cite.speakerNotStated') }));
+      if (as && !PRONOUNS.test(as)) by.append(el('span', { class: 'quote-as', text: t('quotes.releaseSays', { as }) }));
     }
 
     const sep = () => el('span', { class: 'sep', 'aria-hidden': 'true', text: '·' });
-    const title = typeof release.title === 'string' && release.title.trim() ? release.title.trim() : 'Untitled release';
+    const title = typeof release.title === 'string' && release.title.trim() ? release.title.trim() : t('release.untitled');
+    const where = paragraphText(hit);
     const source = el('p', { class: 'hit-meta quote-source' },
-      el('span', null, 'In ', el('a', { class: 'quote-release', href, text: title }),
-        paragraphText(hit) ? el('span', { class: 'quote-paragraph', text: ', ' + paragraphText(hit) }) : null),
+      el('span', null, ...tp('quotes.in', {
+        release: el('a', { class: 'quote-release', href, text: title }),
+        paragraph: where ? el('span', { class: 'quote-paragraph', text: t('quotes.paragraphSep', { paragraph: where }) }) : '',
+      })),
       sep(), dateNode(release.date, 'quote-date'));
     if (release.source) source.append(sep(), el('span', { class: 'hit-source', text: release.source }));
 
     const citeId = `cite-${++citeSeq}`;
-    const cite = el('button', { type: 'button', class: 'cite-button', 'aria-expanded': 'false', 'aria-controls': citeId, text: 'Cite' });
-    cite.append(el('span', { class: 'visually-hidden', text: ' this quote' }));
+    const cite = el('button', { type: 'button', class: 'cite-button', 'aria-expanded': 'false', 'aria-controls': citeId, text: t('cite.button') });
+    cite.append(el('span', { class: 'visually-hidden', text: t('cite.thisQuote') }));
     const citation = el('div', { class: 'citation', id: citeId, hidden: true },
       el('p', { class: 'citation-text', text: quoteCitationText({ ...hit, release: { ...release, id: String(release.id ?? '') } }) }),
       el('p', { class: 'citation-status', role: 'status' }));
-    return el('li', { class: 'quote-hit' }, quote, by, source, el('p', { class: 'hit-actions', lang: 'en' }, cite), citation);
+    return el('li', { class: 'quote-hit' }, quote, by, source, el('p', { class: 'hit-actions' }, cite), citation);
   }
 
   async function showQuotes(state, seq, { fresh, focusCount, focusKey }) {
-    document.title = state.q ? `${quotedQuery(state.q)} – Pressroom quotes` : 'Quotes – Pressroom';
+    document.title = state.q ? t('title.quotes', { query: quotedQuery(state.q) }) : t('title.quotesAll');
     updateSearchLinks(state);
     // Without a query the newest quotes are listed (relevance has nothing to rank by).
     const sort = SORTS.includes(state.sort) && state.sort ? state.sort : (state.q ? 'relevance' : 'newest');
@@ -1019,7 +1047,7 @@
     if (got.error) {
       renderReading(null);
       els.tools.hidden = true;
-      showSearchError(got.error, state, 'The quotes could not be searched');
+      showSearchError(got.error, state, t('quotes.error'));
       done();
       return;
     }
@@ -1044,7 +1072,7 @@
     const notices = [];
     if (typeof data.notice === 'string' && data.notice) notices.push(data.notice);
     if (releaseOnlyFilters(state)) {
-      notices.push('The category, source, language, year and “undated” filters apply to releases only: these quotes are not filtered by them.');
+      notices.push(t('quotes.releaseOnlyFilters'));
     }
     if (notices.length) {
       els.notice.textContent = notices.join(' ');
@@ -1063,20 +1091,19 @@
   function renderQuotesEmpty(state, total, lastPage) {
     const box = els.empty;
     if (total > 0) {
-      const pages = lastPage == null ? 'There are fewer quotes than estimated. '
-        : `There ${lastPage === 1 ? 'is 1 page' : `are ${lastPage} pages`} of quotes. `;
-      box.append(el('h2', { text: 'This page is past the end of the quotes.' }),
-        el('p', null, pages, navLink(resultsHref({ ...state, page: 1 }), 'Go to the first page')));
+      const pages = lastPage == null ? t('quotes.fewerThanEstimated') : t('quotes.pages', { count: lastPage });
+      box.append(el('h2', { text: t('quotes.pastEnd') }),
+        el('p', null, pages, navLink(resultsHref({ ...state, page: 1 }), t('empty.firstPage'))));
     } else if (!state.q) {
-      box.append(el('h2', { text: 'No quotations have been found in the releases.' }));
+      box.append(el('h2', { text: t('quotes.noneInReleases') }));
     } else {
       box.append(
-        el('h2', null, 'No quotes match ', queryEcho(state.q), '.'),
-        el('p', { text: 'Some ideas:' }),
+        el('h2', null, ...tp('quotes.noMatch', { query: queryEcho(state.q) })),
+        el('p', { text: t('empty.ideas') }),
         el('ul', { class: 'tips' },
-          el('li', { text: 'Quotes are the words the releases put in quotation marks: try fewer words, or the words the speaker would have used.' }),
-          el('li', null, navLink(resultsHref(changed(state, { tab: '', speaker: '' })), 'Search the releases'), ' for the same words.'),
-          el('li', null, navLink(resultsHref({ q: '', filters: {}, tab: 'verify' }), 'Check a quote'), ' you read elsewhere against the releases.')));
+          el('li', { text: t('quotes.tipWords') }),
+          el('li', null, ...tp('quotes.tipReleases', { link: navLink(resultsHref(changed(state, { tab: '', speaker: '' })), t('quotes.searchReleases')) })),
+          el('li', null, ...tp('quotes.tipVerify', { link: navLink(resultsHref({ q: '', filters: {}, tab: 'verify' }), t('verify.link')) }))));
     }
     box.hidden = false;
   }
@@ -1112,20 +1139,20 @@
       const s = svg('svg', { class: 'tl-svg', viewBox: '0 0 10 100', preserveAspectRatio: 'none', 'aria-hidden': 'true', focusable: 'false' });
       s.append(svg('rect', { class: 'tl-fill', x: 0, y: 100 - h, width: 10, height: h }));
       const label = b.year == null
-        ? el('span', { class: 'tl-year tl-undated-label', text: 'Undated' })
+        ? el('span', { class: 'tl-year tl-undated-label', text: t('date.undatedTitle') })
         : el('span', { class: 'tl-year' }, el('span', { class: 'tl-cc', text: String(b.year).slice(0, -2) }),
           el('span', { class: 'tl-yy', text: String(b.year).slice(-2) }));
       const item = el('li', { class: 'tl-item' + (b.year == null ? ' tl-undated' : '') + (b.count ? '' : ' tl-zero') },
         label,
         el('span', { class: 'visually-hidden', text: ': ' }),
-        el('span', { class: 'tl-count' }, number(b.count), el('span', { class: 'visually-hidden', text: b.count === 1 ? ' quote' : ' quotes' })),
+        el('span', { class: 'tl-count' }, number(b.count), el('span', { class: 'visually-hidden', text: t('speakers.quotes', { count: b.count }) })),
         el('span', { class: 'tl-bar' }, s));
       if (b.year != null) item.dataset.year = String(b.year);
       item.dataset.count = String(b.count);
       list.append(item);
     }
     return el('figure', { class: 'tl-chart', 'aria-labelledby': 'tl-caption' },
-      el('figcaption', { id: 'tl-caption', class: 'tl-caption', text: 'Quotes per year' }),
+      el('figcaption', { id: 'tl-caption', class: 'tl-caption', text: t('timeline.chart') }),
       el('div', { class: 'tl-scroll' }, list));
   }
 
@@ -1142,7 +1169,7 @@
   }
 
   async function showTimeline(state, seq, { fresh, focusCount, focusKey }) {
-    document.title = `Quotes by ${shownQuery(state.speaker)} – Pressroom`;
+    document.title = t('timeline.title', { name: shownQuery(state.speaker) });
     updateSearchLinks(state);
     showReleaseTools(false);
     const query = state.q ? '?' + new URLSearchParams({ q: state.q }) : '';
@@ -1157,19 +1184,19 @@
 
     const backToAll = () => {
       const a = navLink(resultsHref(changed(state, { speaker: '' })), '', { class: 'timeline-back' });
-      a.append(el('span', { 'aria-hidden': 'true', text: '← ' }), state.q ? 'All quotes for ' : 'All quotes', state.q ? quotedQuery(state.q) : '');
+      a.append(el('span', { 'aria-hidden': 'true', text: '← ' }), state.q ? t('timeline.allFor', { query: quotedQuery(state.q) }) : t('timeline.all'));
       return a;
     };
 
     if (got.error) {
       const notFound = got.error.status === 404;
       els.error.replaceChildren(
-        el('h2', { text: notFound ? `No quotes by ${shownQuery(state.speaker)} were found` : 'The speaker’s quotes could not be shown' }),
+        el('h2', { text: notFound ? t('timeline.notFound', { name: shownQuery(state.speaker) }) : t('timeline.error') }),
         el('p', { class: 'error-message', text: got.error.message }));
-      if (got.error.retryable) els.error.append(el('p', null, el('button', { type: 'button', class: 'retry', text: 'Try again' })));
+      if (got.error.retryable) els.error.append(el('p', null, el('button', { type: 'button', class: 'retry', text: t('retry') })));
       els.error.append(el('p', null, backToAll()));
       els.error.hidden = false;
-      els.status.replaceChildren(el('p', { class: 'count', id: 'count', tabindex: '-1', text: 'No quotes shown.' }));
+      els.status.replaceChildren(el('p', { class: 'count', id: 'count', tabindex: '-1', text: t('timeline.noneShown') }));
       done();
       applyFocus(focusKey, focusCount);
       return;
@@ -1177,37 +1204,41 @@
 
     const data = got.data;
     const name = typeof data.speaker === 'string' && data.speaker.trim() ? data.speaker.trim() : state.speaker;
-    document.title = `Quotes by ${shownQuery(name)} – Pressroom`;
+    document.title = t('timeline.title', { name: shownQuery(name) });
     const hits = byDate((Array.isArray(data.hits) ? data.hits : []).filter((h) => h && typeof h === 'object'));
     const total = Number(data.total) || 0;
 
-    const heading = el('h2', { class: 'count timeline-heading', id: 'count', tabindex: '-1' }, 'Quotes by ', el('span', { class: 'timeline-name', text: name }));
+    const heading = el('h2', { class: 'count timeline-heading', id: 'count', tabindex: '-1' },
+      ...tp('timeline.heading', { name: el('span', { class: 'timeline-name', text: name }) }));
     els.status.replaceChildren(heading);
 
-    const summary = el('p', { class: 'timeline-summary' }, el('strong', { text: countText(total, true, 'quote') }));
-    if (state.q) summary.append(' matching ', queryEcho(state.q));
     const years = (Array.isArray(data.years) ? data.years : []).map((y) => Number(y && y.year)).filter(Number.isInteger);
+    let span = '';
     if (years.length) {
       const first = Math.min(...years);
       const last = Math.max(...years);
-      summary.append(first === last ? `, in ${first}` : `, ${first} to ${last}`);
+      span = first === last ? t('timeline.inYear', { year: String(first) }) : t('timeline.yearSpan', { first: String(first), last: String(last) });
     }
     const undated = Number(data.undated) || 0;
-    if (undated) summary.append(` (${number(undated)} undated)`);
-    summary.append('.');
+    const summary = el('p', { class: 'timeline-summary' }, ...tp('timeline.summary', {
+      count: el('strong', { text: countText(total, true, 'quote') }),
+      matching: state.q ? el('span', null, ...tp('timeline.matching', { query: queryEcho(state.q) })) : '',
+      years: span,
+      undated: undated ? t('timeline.undated', { count: undated }) : '',
+    }));
     const sep = () => el('span', { class: 'sep', 'aria-hidden': 'true', text: '·' });
     const nav = el('p', { class: 'timeline-nav' }, backToAll());
-    if (state.q) nav.append(sep(), navLink(resultsHref(changed(state, { q: '' })), `Every quote by ${name}`, { class: 'timeline-all' }));
+    if (state.q) nav.append(sep(), navLink(resultsHref(changed(state, { q: '' })), t('timeline.everyQuote', { name }), { class: 'timeline-all' }));
     if (!name.includes('"')) {
       // The release search takes speaker:"..." too: the releases that quote them.
-      nav.append(sep(), navLink(resultsHref({ q: `speaker:"${name}"`, filters: {} }), `Releases quoting ${name}`, { class: 'timeline-releases' }));
+      nav.append(sep(), navLink(resultsHref({ q: `speaker:"${name}"`, filters: {} }), t('timeline.releasesQuoting', { name }), { class: 'timeline-releases' }));
     }
     els.timeline.append(nav, summary);
 
     if (!total && !hits.length) {
       els.timeline.append(state.q
-        ? el('p', { class: 'empty-line' }, `None of ${name}’s quotes match `, queryEcho(state.q), '.')
-        : el('p', { class: 'empty-line', text: `${name} has no quotes in the releases.` }));
+        ? el('p', { class: 'empty-line' }, ...tp('timeline.noneMatch', { name, query: queryEcho(state.q) }))
+        : el('p', { class: 'empty-line', text: t('timeline.noQuotes', { name }) }));
       els.timeline.hidden = false;
       done();
       applyFocus(focusKey, focusCount);
@@ -1219,12 +1250,12 @@
     else if (undated) {
       // Nothing dated to draw: say so in the place of the bars.
       els.timeline.append(el('figure', { class: 'tl-chart', 'aria-labelledby': 'tl-caption' },
-        el('figcaption', { id: 'tl-caption', class: 'tl-caption', text: 'Quotes per year' }),
-        el('p', { class: 'tl-none' }, el('strong', { text: `${number(undated)} undated` }),
-          `: the ${undated === 1 ? 'release this quote comes from states' : 'releases these quotes come from state'} no date.`)));
+        el('figcaption', { id: 'tl-caption', class: 'tl-caption', text: t('timeline.chart') }),
+        el('p', { class: 'tl-none' }, ...tp('timeline.undatedOnly', {
+          count: undated, strong: el('strong', { text: t('timeline.undatedStrong', { count: undated }) }) }))));
     }
     if (hits.length < total) {
-      els.timeline.append(el('p', { class: 'timeline-more', text: `The first ${number(hits.length)} of them are listed below.` }));
+      els.timeline.append(el('p', { class: 'timeline-more', text: t('timeline.firstListed', { count: hits.length }) }));
     }
 
     // The quotes, oldest first, under a heading per year.
@@ -1241,8 +1272,8 @@
         const byThem = sameName(hit.speaker, name);
         list.append(renderQuote(hit, state, { speakerLinks: !byThem }));
       }
-      const headingText = g.year == null ? 'Undated' : String(g.year);
-      els.timeline.append(el('section', { class: 'tl-group', 'aria-label': `${headingText}: ${g.hits.length} ${g.hits.length === 1 ? 'quote' : 'quotes'}` },
+      const headingText = g.year == null ? t('date.undatedTitle') : String(g.year);
+      els.timeline.append(el('section', { class: 'tl-group', 'aria-label': t('timeline.group', { heading: headingText, count: g.hits.length }) },
         el('h3', { class: 'tl-group-heading', text: headingText }), list));
     }
     els.timeline.hidden = false;
@@ -1252,7 +1283,7 @@
     if (scroller && scroller.scrollWidth > scroller.clientWidth) {
       scroller.setAttribute('tabindex', '0');
       scroller.setAttribute('role', 'region');
-      scroller.setAttribute('aria-label', 'Quotes per year (scrolls sideways)');
+      scroller.setAttribute('aria-label', t('timeline.chartScrolls'));
     }
     done();
     applyFocus(focusKey, focusCount);
@@ -1278,7 +1309,7 @@
       if (e.name === 'AbortError' || seq !== speakers.seq) return;
       speakers.shownFor = null; // ask again next time
       els.speakerList.replaceChildren();
-      els.speakersStatus.textContent = 'The speakers could not be listed.';
+      els.speakersStatus.textContent = t('speakers.error');
       return;
     }
     if (seq !== speakers.seq) return;
@@ -1302,14 +1333,14 @@
       }
       const n = Number(s.quotes) || 0;
       a.append(label, el('span', { class: 'visually-hidden', text: ': ' }),
-        el('span', { class: 'facet-count' }, number(n), el('span', { class: 'visually-hidden', text: n === 1 ? ' quote' : ' quotes' })));
+        el('span', { class: 'facet-count' }, number(n), el('span', { class: 'visually-hidden', text: t('speakers.quotes', { count: n }) })));
       return el('li', null, a);
     }));
     const total = Number(data.total) || list.length;
     if (!shown.length) {
-      els.speakersStatus.textContent = filter ? `No speaker’s name matches “${shownQuery(filter)}”.` : 'No quotes were found in the releases.';
+      els.speakersStatus.textContent = filter ? t('speakers.noMatch', { filter: shownQuery(filter) }) : t('speakers.none');
     } else if (total > shown.length) {
-      els.speakersStatus.textContent = `${number(shown.length)} of ${number(total)} speakers shown.`;
+      els.speakersStatus.textContent = t('speakers.shown', { shown: number(shown.length), total: number(total) });
     } else {
       els.speakersStatus.textContent = '';
     }
@@ -1342,16 +1373,13 @@
   // it comes from, and shows the words that differ: added (<ins>), left out (<del>), changed
   // (<del>original</del><ins>printed</ins>). The text typed stays in the box across tabs.
 
-  const VERDICTS = {
-    verbatim: 'Found word for word',
-    close: 'Found, but not word for word',
-    none: 'Nothing close was found',
-  };
-  const verify = { seq: 0, ctl: null };
+  const VERDICTS = ['verbatim', 'close', 'none'];
+  // `shown`: the answer on screen, drawn again when the page's language changes.
+  const verify = { seq: 0, ctl: null, shown: null };
   let firstRender = true;
 
   function showVerify(state, { fresh }) {
-    document.title = 'Check a quote – Pressroom';
+    document.title = t('verify.title');
     updateSearchLinks(state);
     done();
     // Arriving by a link (or at the address): straight to the box.
@@ -1386,7 +1414,7 @@
       els.verifyStatus.replaceChildren();
       els.verifyResult.hidden = true;
       els.verifyResult.replaceChildren();
-      verifyProblem('Paste or type the quotation you want to check first.');
+      verifyProblem(t('verify.empty'));
       els.verifyText.focus();
       return;
     }
@@ -1394,7 +1422,7 @@
     const ctl = new AbortController();
     verify.ctl = ctl;
     els.verifyResult.classList.add('is-stale');
-    els.verifyStatus.replaceChildren(el('p', { class: 'loading', text: 'Checking…' }));
+    els.verifyStatus.replaceChildren(el('p', { class: 'loading', text: t('verify.checking') }));
     let data;
     try {
       data = await apiRequest('verify', { signal: ctl.signal, json: { quote: text } });
@@ -1410,9 +1438,10 @@
         els.verifyText.focus();
         return;
       }
-      const heading = el('h3', { class: 'verdict-heading', id: 'verdict-heading', tabindex: '-1', text: 'The quote could not be checked' });
+      verify.shown = null;
+      const heading = el('h3', { class: 'verdict-heading', id: 'verdict-heading', tabindex: '-1', text: t('verify.error') });
       const box = el('div', { class: 'callout error', role: 'alert' }, heading, el('p', { class: 'error-message', text: e.message }));
-      box.append(el('p', null, el('button', { type: 'button', class: 'retry verify-retry', text: 'Try again' })));
+      box.append(el('p', null, el('button', { type: 'button', class: 'retry verify-retry', text: t('retry') })));
       els.verifyResult.replaceChildren(box);
       els.verifyResult.hidden = false;
       return;
@@ -1426,34 +1455,35 @@
   }
 
   function renderVerdict(data) {
-    const verdict = Object.hasOwn(VERDICTS, data.verdict) ? data.verdict : 'none';
+    verify.shown = data;
+    const verdict = VERDICTS.includes(data.verdict) ? data.verdict : 'none';
     const match = verdict !== 'none' && data.match && typeof data.match === 'object' ? data.match : null;
     const diff = (Array.isArray(data.diff) ? data.diff : []).filter((d) => d && typeof d === 'object');
     const changes = diff.some((d) => d.op !== 'same');
 
     const box = el('div', { class: `verdict verdict-${verdict}` },
-      el('h3', { class: 'verdict-heading', id: 'verdict-heading', tabindex: '-1', text: VERDICTS[verdict] }));
+      el('h3', { class: 'verdict-heading', id: 'verdict-heading', tabindex: '-1', text: t('verify.' + verdict) }));
     if (typeof data.message === 'string' && data.message.trim()) box.append(el('p', { class: 'verdict-message', text: data.message.trim() }));
     if (match && typeof data.similarity === 'number' && Number.isFinite(data.similarity)) {
       const pct = Math.round(Math.min(1, Math.max(0, data.similarity)) * 100);
-      box.append(el('p', { class: 'verdict-similarity', text: `Similarity: ${pct}%` }));
+      box.append(el('p', { class: 'verdict-similarity', text: t('verify.similarity', { pct: number(pct) }) }));
     }
     if (match) {
       const paragraph = Number.isInteger(match.paragraph) ? match.paragraph : null;
       box.append(el('p', { class: 'verdict-link' }, el('a', { class: 'match-link', href: quoteHref(match, '') },
-        paragraph ? `Read paragraph ${paragraph} of the release` : 'Read it in the release')));
+        paragraph ? t('verify.readParagraph', { paragraph: number(paragraph) }) : t('verify.readRelease'))));
     }
     const out = [box];
 
     if (verdict !== 'none' && diff.length) {
       if (changes) {
-        out.push(el('h3', { class: 'diff-heading', text: 'What differs from the release' }), diffLegend(), renderDiff(diff));
+        out.push(el('h3', { class: 'diff-heading', text: t('verify.differs') }), diffLegend(), renderDiff(diff));
       } else {
-        out.push(el('p', { class: 'diff-none', text: 'The wording is the same as in the release.' }));
+        out.push(el('p', { class: 'diff-none', text: t('verify.same') }));
       }
     }
     if (match) {
-      out.push(el('h3', { class: 'diff-heading', text: 'The quote in the release' }),
+      out.push(el('h3', { class: 'diff-heading', text: t('verify.inRelease') }),
         el('ol', { class: 'quote-list' }, renderQuote(match, { q: '', filters: {} }, { speakerState: { q: '', filters: {} } })));
     }
     els.verifyResult.classList.remove('is-stale');
@@ -1477,11 +1507,11 @@
   }
 
   function diffLegend() {
-    return el('ul', { class: 'diff-legend', 'aria-label': 'Key to the differences' },
-      el('li', null, el('span', { class: 'diff-sample', text: 'plain' }), ' the same in both'),
-      el('li', null, el('ins', { class: 'diff-sample', text: 'added' }), ' only in the printed version'),
-      el('li', null, el('del', { class: 'diff-sample', text: 'left out' }), ' in the release, left out'),
-      el('li', null, el('span', { class: 'diff-sample' }, el('del', { text: 'said' }), el('ins', { text: 'printed' })), ' changed: the release’s word, then the printed one'));
+    return el('ul', { class: 'diff-legend', 'aria-label': t('diff.key') },
+      el('li', null, el('span', { class: 'diff-sample', text: t('diff.plain') }), t('diff.plainText')),
+      el('li', null, el('ins', { class: 'diff-sample', text: t('diff.added') }), t('diff.addedText')),
+      el('li', null, el('del', { class: 'diff-sample', text: t('diff.missing') }), t('diff.missingText')),
+      el('li', null, el('span', { class: 'diff-sample' }, el('del', { text: t('diff.said') }), el('ins', { text: t('diff.printed') })), t('diff.changedText')));
   }
 
   els.verifyForm.addEventListener('submit', (e) => {
@@ -1538,8 +1568,8 @@
       ? [el('span', { 'aria-hidden': 'true', text: '← ' }), el('span', { class: 'pn-word', text: word })]
       : [el('span', { class: 'pn-word', text: word }), el('span', { 'aria-hidden': 'true', text: ' →' })];
     const prev = page > 1
-      ? el('a', { href: hrefFor(page - 1), rel: 'prev', class: 'page-prev', 'data-nav': '' }, ...label(true, 'Previous'))
-      : el('span', { class: 'page-prev disabled', 'aria-disabled': 'true' }, ...label(true, 'Previous'));
+      ? el('a', { href: hrefFor(page - 1), rel: 'prev', class: 'page-prev', 'data-nav': '' }, ...label(true, t('pagination.previous')))
+      : el('span', { class: 'page-prev disabled', 'aria-disabled': 'true' }, ...label(true, t('pagination.previous')));
     list.append(el('li', null, prev));
 
     for (const p of pageWindow(page, pages)) {
@@ -1549,15 +1579,15 @@
       }
       const a = navLink(hrefFor(p), String(p), {
         class: 'page-num',
-        'aria-label': `Page ${p}`,
+        'aria-label': t('pagination.page', { page: String(p) }),
         'aria-current': p === page ? 'page' : null,
       });
       list.append(el('li', null, a));
     }
 
     const next = pages.hasNext
-      ? el('a', { href: hrefFor(page + 1), rel: 'next', class: 'page-next', 'data-nav': '' }, ...label(false, 'Next'))
-      : el('span', { class: 'page-next disabled', 'aria-disabled': 'true' }, ...label(false, 'Next'));
+      ? el('a', { href: hrefFor(page + 1), rel: 'next', class: 'page-next', 'data-nav': '' }, ...label(false, t('pagination.next')))
+      : el('span', { class: 'page-next disabled', 'aria-disabled': 'true' }, ...label(false, t('pagination.next')));
     list.append(el('li', null, next));
 
     els.pagination.replaceChildren(list);
@@ -1636,18 +1666,18 @@
       const li = el('li', { id: `suggestion-${i}`, role: 'option', class: `suggest-option suggest-${s.kind || 'term'}`, 'aria-selected': 'false' });
       li.dataset.index = String(i);
       if (s.kind === 'title') {
-        li.append(el('span', { class: 'suggest-kind' }, 'Release', el('span', { class: 'visually-hidden', text: ': ' })));
+        li.append(el('span', { class: 'suggest-kind' }, t('suggest.kindRelease'), el('span', { class: 'visually-hidden', text: ': ' })));
       }
       li.append(el('span', { class: 'suggest-text', text: s.text }));
       if (s.kind !== 'title' && Number.isFinite(s.count)) {
-        li.append(el('span', { class: 'suggest-count' }, number(s.count), el('span', { class: 'visually-hidden', text: s.count === 1 ? ' release' : ' releases' })));
+        li.append(el('span', { class: 'suggest-count' }, number(s.count), el('span', { class: 'visually-hidden', text: t('suggest.releases', { count: s.count }) })));
       }
       return li;
     });
     els.suggestions.replaceChildren(...nodes);
     els.suggestions.hidden = false;
     els.input.setAttribute('aria-expanded', 'true');
-    els.suggestStatus.textContent = `${items.length} ${items.length === 1 ? 'suggestion' : 'suggestions'}; use the up and down arrows to choose.`;
+    els.suggestStatus.textContent = t('suggest.status', { count: items.length });
   }
 
   function setActiveSuggestion(i) {
@@ -1760,7 +1790,7 @@
       values[name] = v;
     }
     if (bad) {
-      els.dateError.textContent = `“${bad.v}” is not a date this search understands: write YYYY, YYYY-MM or YYYY-MM-DD, for example 2015 or 2015-03.`;
+      els.dateError.textContent = t('dates.bad', { value: bad.v });
       els.dateError.hidden = false;
       bad.input.focus();
       return;
@@ -1797,7 +1827,7 @@
           li.classList.toggle('facet-extra', !expand && i >= FACET_SHOWN && !li.querySelector('.is-active'));
         });
         button.setAttribute('aria-expanded', String(expand));
-        button.textContent = expand ? 'Show fewer' : `Show all ${number(section.querySelectorAll('.facet-list > li').length)}`;
+        button.textContent = expand ? t('facets.showFewer') : t('facets.showAll', { count: section.querySelectorAll('.facet-list > li').length });
       }
       return;
     }
@@ -1821,5 +1851,37 @@
   // "/" focuses the search box, unless the user is typing somewhere.
   focusSearchOnSlash(els.input);
 
+  // ---------------------------------------------------------------- the page's language
+
+  // A chosen language is said in the address (ui=); back and forward keep the language in use.
+  function syncAddress() {
+    const href = I18N.syncedAddress();
+    if (href) history.replaceState(history.state, '', href);
+    I18N.refreshSwitch();
+  }
+
+  // The fixed words of index.html, <html lang> and the title.
+  function applyLanguage() {
+    document.documentElement.lang = I18N.lang;
+    I18N.applyStatic(document);
+  }
+
+  // The switch redraws what is on screen in the other language, from the answers already
+  // there (no new search): the query, the results and the text being typed stay.
+  I18N.onChange(() => {
+    applyLanguage();
+    syncAddress();
+    const typed = els.input.value;
+    const focused = document.activeElement;
+    speakers.shownFor = null; // the speakers' list is drawn again in the new language
+    render();
+    els.input.value = typed;
+    if (focused && focused !== document.activeElement && focused.isConnected) focused.focus({ preventScroll: true });
+    if (!els.verifyResult.hidden && verify.shown && !els.verifyResult.classList.contains('is-stale')) renderVerdict(verify.shown);
+    if (!els.verifyError.hidden) clearVerifyProblem();
+  });
+
+  applyLanguage();
+  I18N.mountSwitch(document.querySelector('.site-header .wrap'));
   render();
 })();

@@ -39,6 +39,7 @@ let daemonLog = '';
 let dialogs = [];
 let pageErrors = [];
 let foreignRequests = [];
+let contextOptions = {};
 
 // ------------------------------------------------------------------ daemon lifecycle
 
@@ -151,7 +152,14 @@ export function useDaemonAndBrowser({ sources = () => [path.join(SOURCE_DIR, 'co
     dialogs = [];
     pageErrors = [];
     foreignRequests = [];
-    context = await browser.newContext({ viewport: { width: 1100, height: 900 }, acceptDownloads: true, ...browserContext });
+    // An English browser unless a suite says otherwise: the page's labels follow the browser's
+    // language (i18n.test.mjs), so the other suites must not depend on the machine's locale.
+    contextOptions = { viewport: { width: 1100, height: 900 }, acceptDownloads: true, locale: 'en-US', ...browserContext };
+    await openContext();
+  });
+
+  async function openContext() {
+    context = await browser.newContext(contextOptions);
     // Only the daemon may be contacted: the page must work without any external resource.
     await context.route('**/*', (route) => {
       const url = route.request().url();
@@ -163,7 +171,12 @@ export function useDaemonAndBrowser({ sources = () => [path.join(SOURCE_DIR, 'co
     page.setDefaultTimeout(10_000);
     page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
     page.on('pageerror', (e) => pageErrors.push(String(e)));
-  });
+  }
+  reopen = async (options) => {
+    await context?.close();
+    contextOptions = { ...contextOptions, ...options };
+    await openContext();
+  };
 
   afterEach(async () => {
     await context?.close();
@@ -175,6 +188,15 @@ export function useDaemonAndBrowser({ sources = () => [path.join(SOURCE_DIR, 'co
 }
 
 // ------------------------------------------------------------------ helpers
+
+let reopen = null;
+
+// Closes the test's browser context and opens a fresh one with `options` added (a browser
+// locale: { locale: 'ko-KR' }); `page` and `context` are then the new ones. Nothing is kept:
+// cookies and localStorage start empty.
+export async function reopenBrowser(options) {
+  await reopen(options);
+}
 
 export const hits = () => page.locator('#results > li.hit');
 export const titles = () => page.locator('#results .hit-title a');

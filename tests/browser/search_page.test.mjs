@@ -153,9 +153,10 @@ test('markup in the query is shown as text and never becomes elements', async ()
     await page.waitForURL((u) => u.searchParams.get('q') === q);
     await settled();
     const found = await page.evaluate(() => ({
-      // Only the page's own two scripts: common.js (shared with the release page) and app.js.
+      // Only the page's own three scripts: i18n.js (its words in English and Korean), common.js
+      // (shared with the release page) and app.js.
       scripts: [...document.querySelectorAll('script')].map((s) => new URL(s.src || 'inline:', location.href).href)
-        .filter((s) => s !== location.origin + '/common.js' && s !== location.origin + '/app.js'),
+        .filter((s) => !['/i18n.js', '/common.js', '/app.js'].map((f) => location.origin + f).includes(s)),
       imgs: document.querySelectorAll('img').length,
       pwned: window.__pwned,
     }));
