@@ -1,7 +1,10 @@
 #include "date.h"
 
+#include <array>
 #include <charconv>
 #include <cstdio>
+
+#include "text.h"
 
 namespace pressroom {
 
@@ -97,6 +100,19 @@ Result<Date> parse_iso_date(std::string_view s) {
         !read_int(s, 14, 2, d.minute) || d.hour > 23 || d.minute > 59 || !is_time_suffix(s.substr(16)))
         return bad_date(s);
     return d;
+}
+
+int month_number(std::string_view word) {
+    static constexpr std::array<std::string_view, 12> names = {"january",   "february", "march",    "april",
+                                                               "may",       "june",     "july",     "august",
+                                                               "september", "october",  "november", "december"};
+    auto same = [](std::string_view a, std::string_view b) {
+        return a.size() == b.size() && text::starts_with_ci(a, b);
+    };
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (same(word, names[i]) || same(word, names[i].substr(0, 3)) || (i == 8 && same(word, "sept")))
+            return static_cast<int>(i) + 1;
+    return 0;
 }
 
 } // namespace pressroom

@@ -29,4 +29,7 @@ Result<Date> parse_iso_date(std::string_view s);
 
 bool is_valid_day(int year, int month, int day);
 
+// 1-12 for an English month name or its abbreviation ("Sep", "Sept"), any case; 0 otherwise.
+int month_number(std::string_view word);
+
 } // namespace pressroom

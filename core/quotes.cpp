@@ -120,13 +120,7 @@ template <std::size_t N> bool in(const std::array<const char *, N> &list, std::s
     return std::any_of(list.begin(), list.end(), [&](const char *w) { return word == w; });
 }
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char &c : out)
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
+using text::lower_ascii;
 
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }

@@ -117,6 +117,14 @@ std::string normalize(std::string_view s) {
     return nfc(out);
 }
 
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char &c : out)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
 std::string detect_language(std::string_view s) {
     s = utf8_prefix(s, 4096);
     std::size_t hangul = 0, kana = 0, han = 0, latin = 0, i = 0;

@@ -32,6 +32,9 @@ std::string fold_for_terms(std::string_view s);
 // characters without kana or Hangul), else "en". Reads at most the first 4 KiB.
 std::string detect_language(std::string_view s);
 
+// ASCII letters in lower case; other bytes as they are.
+std::string lower_ascii(std::string_view s);
+
 // Locale-independent lower case (Unicode case folding).
 std::string fold_case(std::string_view s);
 

@@ -9,7 +9,7 @@
 
 int main(int argc, char **argv) {
     pressroom::indexer::IndexerOptions options;
-    CLI::App app{"Index press releases (scraped .txt pages, JSON Lines records, plain or .gz) "
+    CLI::App app{"Index press releases (scraped .txt pages, saved .html pages, JSON Lines records, plain or .gz) "
                  "into a Pressroom index."};
     app.add_option("--db", options.db, "index folder (created if missing)")->required();
     app.add_flag("--rebuild", options.rebuild,

@@ -101,16 +101,6 @@ bool parse_city_header(Lines &lines, ParsedPage &page) {
     return true;
 }
 
-int month_number(std::string_view word) {
-    static constexpr std::array<std::string_view, 12> names = {"january",   "february", "march",    "april",
-                                                               "may",       "june",     "july",     "august",
-                                                               "september", "october",  "november", "december"};
-    for (std::size_t i = 0; i < names.size(); ++i)
-        if (equals_ci(word, names[i]) || equals_ci(word, names[i].substr(0, 3)) || (i == 8 && equals_ci(word, "sept")))
-            return static_cast<int>(i) + 1;
-    return 0;
-}
-
 std::vector<std::string_view> words_of(std::string_view s) {
     std::vector<std::string_view> words;
     for (std::size_t i = 0; i < s.size();) {

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "html_reader.h"
 #include "page_parser.h"
 #include "record_reader.h"
 
@@ -22,9 +23,10 @@ std::string read_file(const std::filesystem::path &path) {
     return ss.str();
 }
 
-void read_page(const InputFile &file, const ReadEvents &events) {
+// One file, one release: a scraped page (parse_page) or a saved web page (parse_html_page).
+template <typename Parse> void read_one(const InputFile &file, const ReadEvents &events, Parse parse) {
     std::string where = file.path.string();
-    auto page = parse_page(read_file(file.path));
+    auto page = parse(read_file(file.path));
     if (!page)
         return events.skip(where, page.error().message);
     for (const auto &warning : page->warnings)
@@ -54,10 +56,17 @@ void read_records(const InputFile &file, const ReadEvents &events) {
 
 bool read_releases(const InputFile &file, const ReadEvents &events) {
     try {
-        if (file.kind == InputKind::Page)
-            read_page(file, events);
-        else
+        switch (file.kind) {
+        case InputKind::Page:
+            read_one(file, events, parse_page);
+            break;
+        case InputKind::Html:
+            read_one(file, events, parse_html_page);
+            break;
+        case InputKind::JsonLines:
             read_records(file, events);
+            break;
+        }
     } catch (const std::runtime_error &e) {
         events.skip(file.path.string(), std::string(e.what()) + "; releases that vanished from it are kept");
         return false;

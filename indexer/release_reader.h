@@ -1,4 +1,4 @@
-// Reads the releases of one input file (a scraped page or a JSON Lines file), reporting each
+// Reads the releases of one input file (a scraped page, a saved HTML page or a JSON Lines file), reporting each
 // release, each skipped record and each warning through callbacks. Used by the indexer and
 // by anything else that needs the corpus as Releases (the relevance evaluation).
 #pragma once

@@ -1,6 +1,7 @@
 #include "sources.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <stdexcept>
 
@@ -27,6 +28,14 @@ bool input_kind_of(const fs::path &path, InputKind &kind) {
         }
     if (ends_with(name, ".txt")) {
         kind = InputKind::Page;
+        return true;
+    }
+    // Saved pages keep whatever case the site or the browser gave them: "PRESS.HTM".
+    std::string lower = name;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (ends_with(lower, ".html") || ends_with(lower, ".htm")) {
+        kind = InputKind::Html;
         return true;
     }
     return false;

@@ -11,6 +11,7 @@ namespace pressroom::indexer {
 enum class InputKind {
     Page,      // a scraped plain-text page (.txt)
     JsonLines, // JSON Lines records (.jsonl, .jsonl.gz, .ndjson)
+    Html,      // a saved HTML web page (.html, .htm)
 };
 
 struct InputFile {
@@ -24,8 +25,8 @@ struct InputFile {
 bool input_kind_of(const std::filesystem::path &path, InputKind &kind);
 
 // The files of one source in a stable (sorted) order. A file given directly is read
-// whatever its name, as JSON Lines when its name says so and as a page otherwise; in a folder
-// only files with a known extension are read and hidden files are skipped.
+// whatever its name, as JSON Lines or HTML when its name says so and as a page otherwise; in a
+// folder only files with a known extension are read and hidden files are skipped.
 // Throws std::runtime_error when the source does not exist.
 std::vector<InputFile> list_source(const std::filesystem::path &source);
 
