@@ -48,8 +48,11 @@ TEST_CASE("a Korean word is found inside a longer word and highlighted whole", "
     std::string html = snippet_of(r, "ko-2015");
     CHECK(html.find("<mark>베이징</mark>과") != std::string::npos);
     CHECK(html.find("</mark><mark>") == std::string::npos);
-    // 베이징 is Beijing in the synonym file: the English releases come too.
+    // 베이징 is Beijing in the synonym file: the English releases come too, the seed article with
+    // its Korean byline ("베이징=전혜진 기자") among them.
     CHECK(ids(r).count("air-2015") == 1);
+    CHECK(ids(r).count("004_470a66b87affb606.txt") == 1);
+    CHECK(ids(idx.search({{"q", "전혜진"}})) == std::set<std::string>{"004_470a66b87affb606.txt"});
     CHECK(ids(idx.search({{"q", "Beijing"}})).count("ko-2015") == 1);
 }
 
