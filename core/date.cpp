@@ -106,11 +106,9 @@ int month_number(std::string_view word) {
     static constexpr std::array<std::string_view, 12> names = {"january",   "february", "march",    "april",
                                                                "may",       "june",     "july",     "august",
                                                                "september", "october",  "november", "december"};
-    auto same = [](std::string_view a, std::string_view b) {
-        return a.size() == b.size() && text::starts_with_ci(a, b);
-    };
+    using text::equals_ci;
     for (std::size_t i = 0; i < names.size(); ++i)
-        if (same(word, names[i]) || same(word, names[i].substr(0, 3)) || (i == 8 && same(word, "sept")))
+        if (equals_ci(word, names[i]) || equals_ci(word, names[i].substr(0, 3)) || (i == 8 && equals_ci(word, "sept")))
             return static_cast<int>(i) + 1;
     return 0;
 }

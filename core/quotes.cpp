@@ -794,6 +794,13 @@ std::vector<std::string> name_words(std::string_view name) {
     return out;
 }
 
+// Whether every word of a short form ("Mayor Park" as {"park"}) is among the words of a name.
+bool part_of(const std::vector<std::string> &words, const std::string &name) {
+    auto full = name_words(name);
+    return std::all_of(words.begin(), words.end(),
+                       [&](const std::string &w) { return std::find(full.begin(), full.end(), w) != full.end(); });
+}
+
 // "DeWine and Voinovich" as {"DeWine", "Voinovich"}, "A, B and C" as {"A", "B", "C"}; one
 // name as itself.
 std::vector<std::string> joint_parts(const std::string &name) {
@@ -971,10 +978,7 @@ void resolve(Quote &q, const Named &n, const std::vector<Mention> &mentions, std
                 return false;
             if (words.empty())
                 return !n.role.empty() && lower_ascii(m.role).find(lower_ascii(n.role)) != std::string::npos;
-            auto full = name_words(m.name);
-            return full.size() > words.size() && std::all_of(words.begin(), words.end(), [&](const std::string &w) {
-                       return std::find(full.begin(), full.end(), w) != full.end();
-                   });
+            return name_words(m.name).size() > words.size() && part_of(words, m.name);
         };
         for (const auto &m : mentions)
             if (matches(m) && before(m, para, offset) && (!found || before(*found, m.para, m.offset)))
@@ -1056,12 +1060,8 @@ Named sentence_subject(std::string_view sentence, const std::vector<Mention> &me
     if (n.name.empty() || joint_parts(n.name).size() > 1)
         return {};
     auto words = name_words(n.name);
-    bool known = std::any_of(mentions.begin(), mentions.end(), [&](const Mention &m) {
-        auto full = name_words(m.name);
-        return !m.group && !m.weak && std::all_of(words.begin(), words.end(), [&](const std::string &w) {
-            return std::find(full.begin(), full.end(), w) != full.end();
-        });
-    });
+    bool known = std::any_of(mentions.begin(), mentions.end(),
+                             [&](const Mention &m) { return !m.group && !m.weak && part_of(words, m.name); });
     return !n.role.empty() || known ? n : Named{};
 }
 
@@ -1090,8 +1090,11 @@ Named introduced_by(std::string_view paragraph) {
     static const char *kIntros[] = {"following statement",      "following comments", "following remarks",
                                     "statement for the record", "statement is below", "statement below",
                                     "remarks are below",        "remarks as prepared"};
-    if (!std::any_of(std::begin(kIntros), std::end(kIntros),
-                     [&](const char *intro) { return lower.find(intro) != std::string::npos; }))
+    std::size_t at = std::string::npos;
+    for (const char *intro : kIntros)
+        if (at = lower.find(intro); at != std::string::npos)
+            break;
+    if (at == std::string::npos)
         return {};
     if (lower.find('"') != std::string::npos || paragraph.find(kOpenCurly) != std::string_view::npos)
         return {};
@@ -1110,15 +1113,9 @@ Named introduced_by(std::string_view paragraph) {
     };
     // The sentence that introduces the statement names its speaker ("... vacated by Sen. Jon
     // Corzine. ... Sen. Feingold released the following statement.").
-    for (const char *intro : kIntros)
-        if (std::size_t at = lower.find(intro); at != std::string::npos) {
-            std::size_t from = sentence_start(paragraph, at, 0);
-            Named n = first_titled(paragraph.substr(from, sentence_end(paragraph, at, paragraph.size()) - from));
-            if (!n.empty())
-                return n;
-            break;
-        }
-    return first_titled(paragraph);
+    std::size_t from = sentence_start(paragraph, at, 0);
+    Named n = first_titled(paragraph.substr(from, sentence_end(paragraph, at, paragraph.size()) - from));
+    return n.empty() ? first_titled(paragraph) : n;
 }
 
 } // namespace

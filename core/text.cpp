@@ -125,19 +125,38 @@ std::string lower_ascii(std::string_view s) {
     return out;
 }
 
+Script script_of(char32_t c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+        return Script::Latin;
+    if ((c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F))
+        return Script::Hangul;
+    if (c >= 0x3040 && c <= 0x30FF)
+        return Script::Kana;
+    if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF))
+        return Script::Han;
+    return Script::Other;
+}
+
 std::string detect_language(std::string_view s) {
     s = utf8_prefix(s, 4096);
     std::size_t hangul = 0, kana = 0, han = 0, latin = 0, i = 0;
     while (i < s.size()) {
-        char32_t c = next_code_point(s, i);
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+        switch (script_of(next_code_point(s, i))) {
+        case Script::Latin:
             ++latin;
-        else if ((c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F))
+            break;
+        case Script::Hangul:
             ++hangul;
-        else if (c >= 0x3040 && c <= 0x30FF)
+            break;
+        case Script::Kana:
             ++kana;
-        else if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF))
+            break;
+        case Script::Han:
             ++han;
+            break;
+        case Script::Other:
+            break;
+        }
     }
     // A Latin letter carries about half of what a syllable or character does.
     std::size_t letters = latin / 2 + hangul + kana + han;
@@ -301,5 +320,7 @@ bool starts_with_ci(std::string_view s, std::string_view prefix) {
     }
     return true;
 }
+
+bool equals_ci(std::string_view a, std::string_view b) { return a.size() == b.size() && starts_with_ci(a, b); }
 
 } // namespace pressroom::text

@@ -28,6 +28,15 @@ std::string normalize(std::string_view s);
 // and apostrophes inside words are dropped, so "wasn’t", "wasn't" and "wasnt" are one word.
 std::string fold_for_terms(std::string_view s);
 
+// The scripts written without spaces between words (or, in Korean, with particles attached),
+// which Xapian indexes as CJK n-grams.
+enum class Script { Other, Latin, Hangul, Kana, Han };
+Script script_of(char32_t c);
+inline bool is_cjk(char32_t c) {
+    Script s = script_of(c);
+    return s == Script::Hangul || s == Script::Kana || s == Script::Han;
+}
+
 // The language a text is written in, from its script: "ko" (Hangul), "ja" (kana), "zh" (Han
 // characters without kana or Hangul), else "en". Reads at most the first 4 KiB.
 std::string detect_language(std::string_view s);
@@ -55,5 +64,6 @@ std::vector<std::string> split_paragraphs(std::string_view body);
 std::vector<std::string_view> split_lines(std::string_view s);
 
 bool starts_with_ci(std::string_view s, std::string_view prefix); // ASCII case-insensitive
+bool equals_ci(std::string_view a, std::string_view b);           // ASCII case-insensitive
 
 } // namespace pressroom::text

@@ -28,7 +28,7 @@ Error bad(std::string message) { return Error{ErrorCode::InvalidInput, std::move
 
 using text::lower_ascii;
 
-bool equals_ci(std::string_view a, std::string_view b) { return a.size() == b.size() && text::starts_with_ci(a, b); }
+using text::equals_ci;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 

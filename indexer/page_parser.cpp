@@ -17,7 +17,7 @@ constexpr std::string_view kUnknownLayoutWarning = "layout not recognised: first
 
 Error bad(std::string message) { return Error{ErrorCode::InvalidInput, std::move(message)}; }
 
-bool equals_ci(std::string_view a, std::string_view b) { return a.size() == b.size() && text::starts_with_ci(a, b); }
+using text::equals_ci;
 
 // Walks the page's lines; the header parsers only look at non-blank lines, since sites
 // differ in how many blank lines they put between header items.

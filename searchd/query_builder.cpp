@@ -74,12 +74,6 @@ Xapian::Query near_pairs(const std::string &words) {
     return Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end());
 }
 
-bool is_cjk(char32_t c) {
-    return (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F) ||
-           (c >= 0x3040 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-           (c >= 0xF900 && c <= 0xFAFF);
-}
-
 // Each run of Chinese, Japanese or Korean characters in the query, as a phrase of its
 // characters: the index holds them one by one (and in pairs), so an unquoted "北京市长" matches
 // every release with those characters anywhere; the release with them in a row ranks first.
@@ -94,7 +88,7 @@ Xapian::Query cjk_runs(const std::string &words) {
     for (std::size_t i = 0; i < words.size();) {
         std::size_t start = i;
         char32_t c = text::next_code_point(words, i);
-        if (is_cjk(c))
+        if (text::is_cjk(c))
             run.emplace_back(words.substr(start, i - start));
         else
             flush();
@@ -112,7 +106,7 @@ std::string group_cjk(std::string_view q) {
     for (std::size_t i = 0; i < q.size();) {
         std::size_t start = i;
         char32_t c = text::next_code_point(q, i);
-        bool cjk = !quoted && is_cjk(c);
+        bool cjk = !quoted && text::is_cjk(c);
         // "-北京" and "title:北京" keep their operator next to the group.
         if (cjk && !in_run)
             out += !out.empty() && std::string_view("-+:(").find(out.back()) != std::string_view::npos ? "(" : " (";
