@@ -851,8 +851,11 @@ std::vector<Mention> titled_mentions(const std::vector<std::string> &paragraphs)
             std::size_t end = phrase_end_forward(tokens, i);
             Named n = split_name(tokens, i, end);
             std::vector<std::string> members;
+            // A name has no digits or brackets: "Senator Craig Appropriations Process Issue
+            // Brief[1]" is a heading.
             for (const auto &name : joint_parts(n.name))
-                if (!n.role.empty() && name_words(name).size() >= 2) {
+                if (!n.role.empty() && name_words(name).size() >= 2 &&
+                    name.find_first_of("0123456789[]") == std::string::npos) {
                     out.push_back({name, singular_role(n.role), p, tokens[i].offset});
                     members.push_back(name);
                 }
@@ -1083,13 +1086,51 @@ Named lead_subject(std::string_view p, std::size_t floor, std::size_t head_from,
     return sentence_subject(sentence, mentions);
 }
 
+// Verbs that quote someone in passing after "as": "Johnson described the extenders as “...”".
+constexpr std::array kDescribingVerbs = {"described",  "describes",  "characterized", "characterised", "characterizes",
+                                         "hailed",     "hails",      "praised",       "praises",       "denounced",
+                                         "criticized", "criticised", "condemned",     "welcomed",      "welcomes"};
+
+// The person whose words are quoted in passing after a describing verb and "as": "In the
+// letter, Johnson described these tax extenders as “...”", "Senator Stevens characterized
+// the delay as a matter of “extreme urgency.”". The subject is the name phrase (or pronoun)
+// right before the verb, and must be a person the release names with a title.
+Named described_by(std::string_view head, const std::vector<Mention> &mentions) {
+    auto tokens = tokenize(head);
+    for (std::size_t v = 1; v < tokens.size(); ++v) {
+        if (tokens[v].capitalised() || !in(kDescribingVerbs, tokens[v].word))
+            continue;
+        if (std::none_of(tokens.begin() + static_cast<std::ptrdiff_t>(v) + 1, tokens.end(),
+                         [](const Token &t) { return t.word == "as"; }))
+            return {};
+        if (is_pronoun(tokens[v - 1])) {
+            // "And Cheryl Jacques ... is wrong when she described ...": a pronoun after another
+            // name in its sentence may stand for that person, whom the release gives no title.
+            for (std::size_t k = 1; k + 1 < v; ++k)
+                if (tokens[k].capitalised() && tokens[k + 1].capitalised())
+                    return {};
+            return split_name(tokens, v - 1, v);
+        }
+        Named n = split_name(tokens, phrase_start_backward(tokens, v), v);
+        if (n.name.empty() || joint_parts(n.name).size() > 1)
+            return {};
+        auto words = name_words(n.name);
+        bool known = std::any_of(mentions.begin(), mentions.end(),
+                                 [&](const Mention &m) { return !m.group && !m.weak && part_of(words, m.name); });
+        return !n.role.empty() || known ? n : Named{};
+    }
+    return {};
+}
+
 // Who a paragraph introduces a statement by: "Senator Mikulski's statement for the record is
-// below:", "Sen. Maria Cantwell ... made the following statement:".
-Named introduced_by(std::string_view paragraph) {
+// below:", "Sen. Maria Cantwell ... made the following statement:", "Burr delivered the remarks
+// at a ... hearing", "The following are excerpts of her scheduled remarks".
+Named introduced_by(std::string_view paragraph, const std::vector<Mention> &mentions) {
     std::string lower = lower_ascii(paragraph);
-    static const char *kIntros[] = {"following statement",      "following comments", "following remarks",
-                                    "statement for the record", "statement is below", "statement below",
-                                    "remarks are below",        "remarks as prepared"};
+    static const char *kIntros[] = {
+        "following statement",    "following comments", "following remarks",    "statement for the record",
+        "statement is below",     "statement below",    "remarks are below",    "remarks as prepared",
+        "following are excerpts", "excerpts of",        "delivered the remarks"};
     std::size_t at = std::string::npos;
     for (const char *intro : kIntros)
         if (at = lower.find(intro); at != std::string::npos)
@@ -1098,24 +1139,110 @@ Named introduced_by(std::string_view paragraph) {
         return {};
     if (lower.find('"') != std::string::npos || paragraph.find(kOpenCurly) != std::string_view::npos)
         return {};
-    auto first_titled = [](std::string_view text) {
+    // The titled names in `text`, in order, and whether only commas, "and" and party tags stand
+    // between them ("Senator Ted Stevens, Senator Lisa Murkowski, and Congressman Don Young").
+    auto titled = [](std::string_view text, bool &listed) {
         auto tokens = tokenize(text);
+        std::vector<Named> found;
+        listed = true;
+        std::size_t last_end = 0;
         for (std::size_t i = 0; i < tokens.size(); ++i) {
             if (!tokens[i].capitalised() || in(kNotNames, tokens[i].word))
                 continue;
             std::size_t end = phrase_end_forward(tokens, i);
             Named n = split_name(tokens, i, end);
-            if (!n.name.empty() && !n.role.empty())
-                return n;
+            if (!n.name.empty() && !n.role.empty()) {
+                if (!found.empty())
+                    for (std::size_t k = last_end; k < i; ++k)
+                        listed = listed && (tokens[k].word == "and" || is_party_tag(tokens[k]));
+                // A list opens its clause: not "With the resignation of CIA Director Porter
+                // Goss, Senate Democratic Leader Harry Reid released ...".
+                else if (i > 0 && !tokens[i - 1].ends_clause())
+                    listed = false;
+                found.push_back(n);
+                last_end = end;
+            } else if (!found.empty()) {
+                break;
+            }
             i = std::max(i, end == 0 ? i : end - 1);
         }
-        return Named{};
+        return found;
+    };
+    auto first_of = [&](std::string_view text) {
+        bool listed = false;
+        auto found = titled(text, listed);
+        // Each one a person: "Sen. John Cornyn, Chairman of the Senate Republican Conference"
+        // names one.
+        static constexpr std::array kBodyWords = {"committee", "subcommittee", "conference", "caucus",  "department",
+                                                  "office",    "state",        "delegation", "council", "commission",
+                                                  "budget",    "court",        "house",      "senate"};
+        listed = listed && std::all_of(found.begin(), found.end(), [](const Named &n) {
+                     auto words = name_words(n.name);
+                     return words.size() >= 2 && std::none_of(words.begin(), words.end(), [](const std::string &w) {
+                                return in(kBodyWords, lower_ascii(w));
+                            });
+                 });
+        if (found.size() >= 2 && listed) {
+            Named joint;
+            std::vector<std::string> names;
+            for (const auto &n : found)
+                names.push_back(n.name);
+            joint.name = join_names(names);
+            joint.as_written = joint.name;
+            return joint;
+        }
+        return found.empty() ? Named{} : found.front();
     };
     // The sentence that introduces the statement names its speaker ("... vacated by Sen. Jon
-    // Corzine. ... Sen. Feingold released the following statement.").
+    // Corzine. ... Sen. Feingold released the following statement."), else the paragraph, else
+    // the person the paragraph opens with ("Stabenow in her statement will ...").
     std::size_t from = sentence_start(paragraph, at, 0);
-    Named n = first_titled(paragraph.substr(from, sentence_end(paragraph, at, paragraph.size()) - from));
-    return n.empty() ? first_titled(paragraph) : n;
+    Named n = first_of(paragraph.substr(from, at - from));
+    if (n.empty())
+        n = first_of(paragraph.substr(from, sentence_end(paragraph, at, paragraph.size()) - from));
+    if (n.empty())
+        n = first_of(paragraph);
+    if (n.empty())
+        n = sentence_subject(paragraph.substr(0, sentence_end(paragraph, 0, paragraph.size())), mentions);
+    return n;
+}
+
+// Words of a person's own, first person singular ("I am pleased ...").
+bool first_person(std::string_view text) {
+    auto tokens = tokenize(text);
+    return std::any_of(tokens.begin(), tokens.end(), [](const Token &t) {
+        return t.word == "i" || t.word == "i'm" || t.word == "i've" || t.word == "i'll" || t.word == "my" ||
+               t.word == "me";
+    });
+}
+
+// The person a paragraph opens with, as its subject: "Sen. Pat Roberts, Chairman of ..., today
+// announced", "Dorgan is the lead sponsor of ...".
+Named opening_subject(std::string_view paragraph, std::size_t para, const std::vector<Mention> &mentions) {
+    // Headings open paragraphs too: "SEN. STEVENS MADE THE FOLLOWING ...", "Sen. Grassley
+    // Comment on ...". A name holds no verb, small word or possessive.
+    auto heading = [](const std::string &name) {
+        static constexpr std::array kHeadingWords = {"made", "statement", "comment", "comments", "remarks", "on", "of"};
+        for (const auto &w : name_words(name)) {
+            std::string lower = lower_ascii(w);
+            if (in(kVerbs, lower) || in(kNotNames, lower) || in(kHeadingWords, lower) ||
+                lower.find('\'') != std::string::npos)
+                return true;
+        }
+        return false;
+    };
+    for (const auto &m : mentions)
+        if (m.para == para && m.offset <= 4 && !m.group && !m.weak && !m.addressee && !m.role.empty())
+            return heading(m.name) ? Named{} : Named{m.name, m.role, "", false, false, ""};
+    // A person the release names with a title, not a body ("The Justice Department today
+    // announced ..." is no one's first person).
+    Named n = sentence_subject(paragraph.substr(0, sentence_end(paragraph, 0, paragraph.size())), mentions);
+    auto words = name_words(n.name);
+    bool person =
+        !n.organisation && !words.empty() && std::any_of(mentions.begin(), mentions.end(), [&](const Mention &m) {
+            return !m.group && !m.weak && !m.addressee && part_of(words, m.name);
+        });
+    return person ? n : Named{};
 }
 
 } // namespace
@@ -1220,7 +1347,8 @@ std::vector<Quote> extract_quotes(const std::vector<std::string> &paragraphs) {
             resolve(q, author, mentions, first.para, first.open);
         } else if (!named.empty()) {
             resolve(q, named, mentions, first.para, first.open);
-        } else if (auto intro = first.open == 0 && first.para > 0 ? introduced_by(paragraphs[first.para - 1]) : Named{};
+        } else if (auto intro = first.open == 0 && first.para > 0 ? introduced_by(paragraphs[first.para - 1], mentions)
+                                                                  : Named{};
                    !intro.empty() && (!previous || previous_para + 1 < first.para)) {
             // "Sen. Saxby Chambliss issued the following statement:" and the statement.
             resolve(q, intro, mentions, first.para - 1, 0);
@@ -1231,6 +1359,25 @@ std::vector<Quote> extract_quotes(const std::vector<std::string> &paragraphs) {
         } else if (auto subject = lead_subject(open_p, floor, head_from, first.open, mentions); !subject.empty()) {
             // "Senator McConnell ... praised Craig Williams. “Craig Williams and ...”"
             resolve(q, subject, mentions, first.para, first.open);
+        } else if (auto describer = described_by(head, mentions); !describer.empty()) {
+            resolve(q, describer, mentions, first.para, first.open);
+        } else if (auto lead = quoted_paragraph && first.para > 0 && first_person(text)
+                                   ? opening_subject(paragraphs[first.para - 1], first.para - 1, mentions)
+                                   : Named{};
+                   !lead.empty()) {
+            // A paragraph quoted whole, in the first person, after a paragraph about a person
+            // the release names: "Dorgan is the lead sponsor of ..." then "“I don't think ...”".
+            resolve(q, lead, mentions, first.para, first.open);
+            q.attributed_as.clear();
+        } else if (auto opener = quoted_paragraph && !previous && first.para > 1 && first_person(text)
+                                     ? opening_subject(paragraphs[first.para - 2], first.para - 2, mentions)
+                                     : Named{};
+                   !opener.empty() && first.para >= 2) {
+            // The release's first quotation, two paragraphs after the one that opens with its
+            // speaker ("Sen. Pat Roberts ... announced that the Committee ... the nomination of Rep." /
+            // "Porter Goss (R-FL) ...").
+            resolve(q, opener, mentions, first.para, first.open);
+            q.attributed_as.clear();
         } else {
             // No attribution: a quotation only if it reads as a sentence, not a name or title.
             std::size_t words = word_count(text);
@@ -1251,9 +1398,26 @@ std::vector<Quote> extract_quotes(const std::vector<std::string> &paragraphs) {
     return out;
 }
 
+namespace {
+// Short forms of English given names and the names they stand for: "Chuck Grassley" and
+// "Charles E. Grassley" are one speaker.
+constexpr std::pair<std::string_view, std::string_view> kGivenNames[] = {
+    {"bill", "william"},   {"billy", "william"},   {"bob", "robert"},        {"bobby", "robert"},
+    {"chuck", "charles"},  {"charlie", "charles"}, {"chris", "christopher"}, {"dan", "daniel"},
+    {"danny", "daniel"},   {"dave", "david"},      {"dick", "richard"},      {"rick", "richard"},
+    {"don", "donald"},     {"ed", "edward"},       {"ted", "edward"},        {"teddy", "edward"},
+    {"jack", "john"},      {"jeff", "jeffrey"},    {"jim", "james"},         {"jimmy", "james"},
+    {"joe", "joseph"},     {"ken", "kenneth"},     {"larry", "lawrence"},    {"mike", "michael"},
+    {"ron", "ronald"},     {"steve", "steven"},    {"tom", "thomas"},        {"tony", "anthony"},
+    {"liz", "elizabeth"},  {"kathy", "katherine"}, {"sue", "susan"},         {"patty", "patricia"},
+    {"debbie", "deborah"}, {"ben", "benjamin"},    {"fred", "frederick"}};
+} // namespace
+
 std::string speaker_key(std::string_view name) {
     std::string key;
-    for (const auto &t : tokenize(text::fold_case(text::fold_for_terms(name)))) {
+    auto tokens = tokenize(text::fold_case(text::fold_for_terms(name)));
+    bool first = true;
+    for (const auto &t : tokens) {
         std::string w = t.plain;
         std::string letters;
         for (char c : w)
@@ -1262,6 +1426,12 @@ std::string speaker_key(std::string_view name) {
         // Initials ("J.") and a single letter do not tell people apart here.
         if (letters.size() == 1 && static_cast<unsigned char>(letters[0]) < 0x80)
             continue;
+        // A short given name before a surname counts as the full one.
+        if (first && tokens.size() >= 2)
+            for (const auto &[short_form, full] : kGivenNames)
+                if (letters == short_form)
+                    letters = full;
+        first = false;
         key += letters;
     }
     return key;

@@ -16,7 +16,8 @@ namespace pressroom::schema {
 //    curly apostrophes folded in boolean terms
 // 4: quotations in a database of their own beside each generation's releases
 // 5: Chinese, Japanese and Korean text as n-grams (single characters and pairs)
-inline constexpr int kVersion = 5;
+// 6: speaker keys read short given names as the full ones ("Chuck" as "Charles")
+inline constexpr int kVersion = 6;
 
 // Chinese, Japanese and Korean are written without spaces between words (or, in Korean, with
 // particles attached: "박원순은"), so their text is indexed as single characters and pairs of

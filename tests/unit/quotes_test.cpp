@@ -1,4 +1,6 @@
 // Quotation extraction: the forms press releases use, and what is not a quotation.
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
@@ -162,12 +164,78 @@ TEST_CASE("bodies quoted for a word, and names that are not people, are not spea
     CHECK(of({"then it ended. \"Nothing more was said about the matter at the meeting that day.\""}).size() == 1);
 }
 
+TEST_CASE("words quoted in passing after a describing verb are its subject's", "[quotes]") {
+    auto q = of({"Sen. Tim Johnson's (D-SD) office today announced new tax forms.",
+                 "In the letter, Johnson described these tax extenders as \"targeted tax cuts that help working "
+                 "families.\"",
+                 "Speaking on the Senate floor, Senator Ted Stevens characterized the delay as a matter of "
+                 "\"extreme urgency.\"",
+                 "And Cheryl Jacques of the Human Rights Campaign is wrong when she described them as \"hate-filled "
+                 "people.\""});
+    REQUIRE(q.size() == 2);
+    CHECK(q[0].speaker == "Tim Johnson");
+    CHECK(q[0].attributed_as == "Johnson");
+    CHECK(q[1].speaker == "Ted Stevens");
+    CHECK(q[1].text == "extreme urgency.");
+    // "she" could be the untitled Cheryl Jacques, or the senator named before: not a guess.
+    auto untitled = of({"Sen. Bill Frist spoke today.", "And Cheryl Jacques of the Human Rights Campaign is wrong when "
+                                                        "she described proponents as \"hate-filled people.\""});
+    CHECK(std::none_of(untitled.begin(), untitled.end(), [](const auto &x) { return x.speaker == "Bill Frist"; }));
+}
+
+TEST_CASE("a first-person statement right after the opening paragraph is its titled subject's", "[quotes]") {
+    auto q = of({"Sen. Pat Roberts, Chairman of the Senate Select Committee on Intelligence today announced that "
+                 "the Committee favorably reported out the nomination.",
+                 "\"I am pleased the Committee acted quickly and voted strongly in favor of the nomination.\""});
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].speaker == "Pat Roberts");
+    CHECK(q[0].role == "Senator");
+    CHECK(q[0].attributed_as.empty());
+    auto sponsor = of({"Sen. Byron Dorgan spoke today.", "Dorgan is the lead sponsor of the legislation.",
+                       "\"People are having difficulty paying for gas and I don't think the government should make "
+                       "things worse.\""});
+    REQUIRE(sponsor.size() == 1);
+    CHECK(sponsor[0].speaker == "Byron Dorgan");
+    // Not in the first person: the release's own words quoting someone unnamed stay without a speaker.
+    auto third = of({"Sen. Pat Roberts today announced that the Committee reported out the nomination.",
+                     "\"The Committee acted quickly and voted strongly in favor of the nomination of the director.\""});
+    REQUIRE(third.size() == 1);
+    CHECK(third[0].speaker.empty());
+}
+
+TEST_CASE("statements introduced as remarks, excerpts or by several people", "[quotes]") {
+    auto q = of({"U.S. Senator Richard Burr today spoke in support of the nomination. Burr delivered the remarks "
+                 "at a Senate Judiciary Committee hearing today.",
+                 "\"Thomas Schroeder's sharp legal mind and professional experience make him an excellent choice.\""});
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].speaker == "Richard Burr");
+    auto excerpts = of({"Sen. Debbie Stabenow will speak on the nomination.",
+                        "Stabenow in her statement will focus on jobs. The following are excerpts of her scheduled "
+                        "remarks:",
+                        "\"Mr. Gutierrez has been an effective and visionary leader at Kellogg. He turned things "
+                        "around.\""});
+    REQUIRE(excerpts.size() == 1);
+    CHECK(excerpts[0].speaker == "Debbie Stabenow");
+    auto joint = of({"Alaska's Congressional Delegation, Senator Ted Stevens, Senator Lisa Murkowski, and "
+                     "Congressman Don Young, today released the following statement in response to Senator Joe "
+                     "Lieberman's bill.",
+                     "\"Now is not the time to cut our country off from the resources held in Alaska's Coastal "
+                     "Plain.\""});
+    REQUIRE(joint.size() == 1);
+    CHECK(joint[0].speaker == "Ted Stevens, Lisa Murkowski and Don Young");
+}
+
 TEST_CASE("spellings of one name are one speaker", "[quotes]") {
     using quotes::speaker_key;
     CHECK(speaker_key("Park Won Soon") == speaker_key("Park Won-soon"));
     CHECK(speaker_key("park  won‐soon") == speaker_key("Park Won Soon"));
     CHECK(speaker_key("Olympia J. Snowe") == speaker_key("Olympia Snowe"));
     CHECK(speaker_key("Olympia Snowe") != speaker_key("Susan Collins"));
+    // A short given name is the full one: the release signs "Charles E. Grassley".
+    CHECK(speaker_key("Chuck Grassley") == speaker_key("Charles E. Grassley"));
+    CHECK(speaker_key("Ted Kennedy") == speaker_key("Edward M. Kennedy"));
+    CHECK(speaker_key("Chuck Grassley") != speaker_key("Chuck Hagel"));
+    CHECK(speaker_key("Chuck") != speaker_key("Charles"));
     quotes::SpeakerKeys keys(SynonymGroups{{"park won soon", "박원순", "朴元淳"}});
     CHECK(keys("박원순") == keys("Park Won-soon"));
     CHECK(keys("朴元淳") == keys("park won soon"));
