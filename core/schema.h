@@ -30,6 +30,9 @@ inline constexpr unsigned kSnippetFlags = Xapian::MSet::SNIPPET_CJK_NGRAM;
 inline constexpr const char *kVersionKey = "pressroom.schema";
 // Database metadata key holding the synonym groups (core/synonyms.h) the index was built with.
 inline constexpr const char *kSynonymsKey = "pressroom.synonyms";
+// Database metadata key holding when the indexer last committed, as seconds since 1970 in
+// decimal text (optional: older indexes lack it).
+inline constexpr const char *kLastRunKey = "pressroom.last_run";
 
 // One stemmer for indexing, query parsing and snippets: MSet::snippet only highlights
 // stemmed matches when given the stemmer the query was built with.

@@ -273,6 +273,9 @@ RunSummary run_indexer(const IndexerOptions &options, spdlog::logger &log) {
         }
         if (synonyms)
             db.set_metadata(schema::kSynonymsKey, synonyms_to_metadata(*synonyms));
+        db.set_metadata(schema::kLastRunKey, std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
+                                                                std::chrono::system_clock::now().time_since_epoch())
+                                                                .count()));
         SynonymGroups groups = synonyms ? *synonyms : synonyms_from_metadata(db.get_metadata(schema::kSynonymsKey));
         Run run(options, log, mode, db, quotes_db, groups);
         run.index_sources(listings);

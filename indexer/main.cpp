@@ -10,13 +10,16 @@
 int main(int argc, char **argv) {
     pressroom::indexer::IndexerOptions options;
     CLI::App app{"Index press releases (scraped .txt pages, saved .html pages, JSON Lines records, plain or .gz) "
-                 "into a Pressroom index."};
-    app.add_option("--db", options.db, "index folder (created if missing)")->required();
+                 "into a Pressroom index.\n"
+                 "--db and --synonyms can also be set by the environment (PRESSROOM_DB, PRESSROOM_SYNONYMS)."};
+    app.set_version_flag("--version", "pressroom-indexer " PRESS_VERSION);
+    app.add_option("--db", options.db, "index folder (created if missing)")->required()->envname("PRESSROOM_DB");
     app.add_flag("--rebuild", options.rebuild,
                  "build a fresh index beside the live one and switch to it when complete");
     app.add_option("--synonyms", options.synonyms,
                    "synonym groups, one per line, members separated by commas (see corpus/synonyms.txt)")
-        ->check(CLI::ExistingFile);
+        ->check(CLI::ExistingFile)
+        ->envname("PRESSROOM_SYNONYMS");
     app.add_option("SOURCE", options.sources, "files and folders to index")->required();
     CLI11_PARSE(app, argc, argv);
 

@@ -31,18 +31,42 @@ std::thread stop_on_signal(httplib::Server &server, spdlog::logger &log) {
 
 int main(int argc, char **argv) {
     pressroom::searchd::ServerOptions options;
-    CLI::App app{"Serve a Pressroom index: JSON search API and the web page."};
-    app.add_option("--db", options.db, "index folder written by pressroom-indexer")->required();
-    app.add_option("--host", options.host, "address to listen on")->capture_default_str();
-    app.add_option("--port", options.port, "port to listen on")->capture_default_str()->check(CLI::Range(1, 65535));
-    app.add_option("--web", options.web, "folder of the web page's static files");
+    CLI::App app{"Serve a Pressroom index: JSON search API and the web page.\n"
+                 "Every option can also be set by the environment variable named after it (PRESSROOM_PORT=8080)."};
+    app.set_version_flag("--version", "pressroom-searchd " PRESS_VERSION);
+    app.add_option("--db", options.db, "index folder written by pressroom-indexer")
+        ->required()
+        ->envname("PRESSROOM_DB");
+    app.add_option("--host", options.host, "address to listen on (loopback unless told otherwise)")
+        ->capture_default_str()
+        ->envname("PRESSROOM_HOST");
+    app.add_option("--port", options.port, "port to listen on")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 65535))
+        ->envname("PRESSROOM_PORT");
+    app.add_option("--web", options.web, "folder of the web page's static files")->envname("PRESSROOM_WEB");
     app.add_option("--threads", options.threads, "worker threads (one per open connection)")
         ->capture_default_str()
-        ->check(CLI::Range(1, 1024));
+        ->check(CLI::Range(1, 1024))
+        ->envname("PRESSROOM_THREADS");
+    std::string access_log = "text";
+    app.add_option("--access-log", access_log, "access log on standard error: text, json or off")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"text", "json", "off"}))
+        ->envname("PRESSROOM_ACCESS_LOG");
+    app.add_option("--cors-origin", options.cors_origins,
+                   "an origin (https://city.example) whose pages may call the API; repeat for more; none by default")
+        ->envname("PRESSROOM_CORS_ORIGINS")
+        ->delimiter(',');
     CLI11_PARSE(app, argc, argv);
+    options.access_log = access_log == "json"  ? pressroom::searchd::AccessLog::Json
+                         : access_log == "off" ? pressroom::searchd::AccessLog::Off
+                                               : pressroom::searchd::AccessLog::Text;
 
     auto log = spdlog::stderr_color_mt("searchd");
-    spdlog::stderr_color_mt("http");
+    auto http_log = spdlog::stderr_color_mt("http");
+    if (options.access_log == pressroom::searchd::AccessLog::Json)
+        http_log->set_pattern("%v"); // one JSON object per line, its time inside
     try {
         pressroom::searchd::SearcherPool pool(options.db);
         auto server = pressroom::searchd::make_server(options, pool);

@@ -213,7 +213,8 @@ std::string render_health(const Health &health) {
     return dump({{"status", "ok"},
                  {"documents", health.documents},
                  {"revision", health.revision},
-                 {"generation", health.generation}});
+                 {"generation", health.generation},
+                 {"last_run", health.last_run == 0 ? nlohmann::json() : nlohmann::json(health.last_run)}});
 }
 
 std::string render_error(const Error &error) {

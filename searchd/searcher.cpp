@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <set>
 
@@ -695,7 +696,12 @@ VerifyResult Searcher::verify(const std::string &printed) {
 }
 
 Health Searcher::health() {
-    return with_retry([&] { return Health{m_db.get_doccount(), m_db.get_revision(), m_generation}; });
+    return with_retry([&] {
+        std::int64_t last_run = 0;
+        std::string stamp = m_db.get_metadata(schema::kLastRunKey);
+        std::from_chars(stamp.data(), stamp.data() + stamp.size(), last_run);
+        return Health{m_db.get_doccount(), m_db.get_revision(), m_generation, last_run};
+    });
 }
 
 SearcherPool::SearcherPool(std::filesystem::path dir)

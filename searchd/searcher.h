@@ -130,6 +130,7 @@ struct Health {
     std::uint64_t documents = 0;
     std::uint64_t revision = 0;
     std::string generation;
+    std::int64_t last_run = 0; // when the indexer last committed, seconds since 1970; 0: unknown
 };
 
 // Counts are exact up to this many matches, estimated beyond.

@@ -1,8 +1,10 @@
 #include "server.h"
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 
+#include <fmt/chrono.h>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
@@ -16,6 +18,7 @@
 #include "render.h"
 #include "search_request.h"
 #include "searcher.h"
+#include "server_metrics.h"
 #include "text.h"
 
 namespace pressroom::searchd {
@@ -47,12 +50,14 @@ void send_error(httplib::Response &res, const Error &error) {
 
 Params params_of(const httplib::Request &req) { return Params(req.params.begin(), req.params.end()); }
 
-void get_search(SearcherPool &pool, const httplib::Request &req, httplib::Response &res) {
+void get_search(SearcherPool &pool, Metrics &metrics, const httplib::Request &req, httplib::Response &res) {
     auto request = parse_search_request(params_of(req));
     if (!request)
         return send_error(res, request.error());
     auto start = std::chrono::steady_clock::now();
     SearchResult result = pool.with([&](Searcher &s) { return s.search(*request); });
+    if (result.total == 0 && !text::trim(request->words).empty())
+        metrics.search_without_results();
     double took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     res.set_content(render_search(result, took_ms), kJson);
 }
@@ -289,8 +294,14 @@ std::string protocol_error_message(int status) {
     }
 }
 
-void register_routes(httplib::Server &server, SearcherPool &pool, const ServerOptions &options) {
-    server.Get("/api/search", [&pool](const auto &req, auto &res) { get_search(pool, req, res); });
+void register_routes(httplib::Server &server, SearcherPool &pool, const ServerOptions &options,
+                     std::shared_ptr<Metrics> metrics) {
+    server.Get("/api/search", [&pool, metrics](const auto &req, auto &res) { get_search(pool, *metrics, req, res); });
+    server.Get("/metrics", [&pool, metrics](const httplib::Request &, httplib::Response &res) {
+        Health health = pool.with([](Searcher &s) { return s.health(); });
+        res.set_content(metrics->render({health.documents, health.revision, health.last_run}, PRESS_VERSION),
+                        "text/plain; version=0.0.4; charset=utf-8");
+    });
     server.Get(R"(/api/doc/(.+))", [&pool](const auto &req, auto &res) { get_document(pool, req, res); });
     server.Get(R"(/api/similar/(.+))", [&pool](const auto &req, auto &res) { get_similar(pool, req, res); });
     server.Get("/api/suggest", [&pool](const auto &req, auto &res) { get_suggest(pool, req, res); });
@@ -318,10 +329,56 @@ void register_routes(httplib::Server &server, SearcherPool &pool, const ServerOp
     server.Patch(".*", refuse);
 }
 
-void register_handlers(httplib::Server &server) {
+// When the request this thread is answering was routed; reset once it is logged.
+thread_local std::chrono::steady_clock::time_point t_routed{};
+
+// One access log line as a JSON object.
+std::string access_json(const httplib::Request &req, const httplib::Response &res, double ms) {
+    auto clean = [](const std::string &s) { return text::is_valid_utf8(s) ? s : std::string("(invalid UTF-8)"); };
+    auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    return nlohmann::json{{"time", fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(now))},
+                          {"remote", req.remote_addr},
+                          {"method", clean(req.method)},
+                          {"target", clean(req.target)},
+                          {"status", res.status},
+                          {"bytes", res.body.size()},
+                          {"ms", ms}}
+        .dump();
+}
+
+void register_handlers(httplib::Server &server, const ServerOptions &options, std::shared_ptr<Metrics> metrics) {
     auto log = spdlog::get("http");
-    server.set_logger([log](const httplib::Request &req, const httplib::Response &res) {
-        if (log)
+    // Headers every response carries (httplib adds them unless a handler set its own).
+    server.set_default_headers({
+        {"Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                                    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
+        {"X-Content-Type-Options", "nosniff"},
+        {"Referrer-Policy", "no-referrer"},
+        {"X-Frame-Options", "DENY"},
+    });
+    std::vector<std::string> origins = options.cors_origins;
+    server.set_pre_routing_handler([origins](const httplib::Request &req, httplib::Response &res) {
+        t_routed = std::chrono::steady_clock::now();
+        // Cross-origin reads only for the origins configured, never for any origin.
+        std::string origin = req.get_header_value("Origin");
+        if (!origin.empty() && std::find(origins.begin(), origins.end(), origin) != origins.end()) {
+            res.set_header("Access-Control-Allow-Origin", origin);
+            res.set_header("Vary", "Origin");
+        }
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    bool json = options.access_log == AccessLog::Json, quiet = options.access_log == AccessLog::Off;
+    server.set_logger([log, metrics, json, quiet](const httplib::Request &req, const httplib::Response &res) {
+        double seconds = 0;
+        if (t_routed != std::chrono::steady_clock::time_point{})
+            seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t_routed).count();
+        t_routed = {};
+        metrics->record(route_of(req.path), res.status, seconds);
+        if (!log || quiet)
+            return;
+        if (json)
+            log->info("{}", access_json(req, res, seconds * 1000));
+        else
             log->info("{} {} {} {} {}B", req.remote_addr, req.method, req.target, res.status, res.body.size());
     });
     server.set_exception_handler([log](const httplib::Request &req, httplib::Response &res, std::exception_ptr ep) {
@@ -378,8 +435,9 @@ std::unique_ptr<httplib::Server> make_server(const ServerOptions &options, Searc
     server->set_read_timeout(5, 0);
     server->set_write_timeout(5, 0);
     server->set_payload_max_length(64 * 1024);
-    register_routes(*server, pool, options);
-    register_handlers(*server);
+    auto metrics = std::make_shared<Metrics>();
+    register_routes(*server, pool, options, metrics);
+    register_handlers(*server, options, metrics);
     if (!options.web.empty() && !server->set_mount_point("/", options.web.string()))
         throw std::runtime_error("the web folder `" + options.web.string() +
                                  "` does not exist; pass --web with the "

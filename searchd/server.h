@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace httplib {
 class Server;
@@ -14,12 +15,16 @@ namespace pressroom::searchd {
 
 class SearcherPool;
 
+enum class AccessLog { Text, Json, Off };
+
 struct ServerOptions {
     std::filesystem::path db;
     std::string host = "127.0.0.1";
     int port = 8080;
     std::filesystem::path web; // static files; empty: none
     int threads = 32;          // each open keep-alive connection holds one
+    AccessLog access_log = AccessLog::Text;
+    std::vector<std::string> cors_origins; // origins allowed to read the API from other sites; none by default
 };
 
 // Builds a ready-to-listen server over `pool`. The pool must outlive the server.

@@ -34,15 +34,34 @@ check "searchd: missing index says how to build one" contains "$tmp/err" "no ind
 "$searchd" --db "$tmp/db" --port 0 2>"$tmp/err"; code=$?
 check "searchd: port 0 rejected" test "$code" -ne 0
 
-# A free port: ask the kernel for one.
+"$indexer" --version >"$tmp/out" 2>&1; code=$?
+check "indexer: --version exits 0" test "$code" -eq 0
+check "indexer: --version names it" grep -qE '^pressroom-indexer [0-9]+\.[0-9]+\.[0-9]+$' "$tmp/out"
+"$searchd" --version >"$tmp/out" 2>&1; code=$?
+check "searchd: --version exits 0" test "$code" -eq 0
+check "searchd: --version names it" grep -qE '^pressroom-searchd [0-9]+\.[0-9]+\.[0-9]+$' "$tmp/out"
+
+# Configuration from the environment is checked at start like the flags.
+PRESSROOM_DB="$tmp/db" PRESSROOM_PORT=http "$searchd" 2>"$tmp/err"; code=$?
+check "searchd: a bad PRESSROOM_PORT exits non-zero" test "$code" -ne 0
+check "searchd: a bad PRESSROOM_PORT is named" contains "$tmp/err" "--port"
+PRESSROOM_DB="$tmp/db" PRESSROOM_ACCESS_LOG=xml "$searchd" 2>"$tmp/err"; code=$?
+check "searchd: a bad PRESSROOM_ACCESS_LOG exits non-zero" test "$code" -ne 0
+check "searchd: a bad PRESSROOM_ACCESS_LOG names the choices" contains "$tmp/err" "json"
+
+# A free port: ask the kernel for one. Database, port and log format from the environment.
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$searchd" --db "$tmp/db" --port "$port" --web "$src/web" 2>"$tmp/log" &
+PRESSROOM_DB="$tmp/db" PRESSROOM_PORT="$port" PRESSROOM_ACCESS_LOG=json "$searchd" --web "$src/web" 2>"$tmp/log" &
 pid=$!
 for _ in $(seq 1 100); do
   python3 -c "import urllib.request,sys; urllib.request.urlopen('http://127.0.0.1:$port/healthz', timeout=1)" 2>/dev/null && break
   sleep 0.1
 done
 check "searchd: serves" contains "$tmp/log" "serving $tmp/db at http://127.0.0.1:$port/"
+check "searchd: JSON access log" python3 -c "
+import json, sys
+lines = [json.loads(l) for l in open('$tmp/log') if l.startswith('{')]
+sys.exit(0 if any(l['target'] == '/healthz' and l['status'] == 200 and 'ms' in l and 'time' in l for l in lines) else 1)"
 kill -TERM "$pid"
 wait "$pid"; code=$?
 pid=""

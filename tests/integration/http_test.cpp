@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <thread>
 
 #include <httplib.h>
@@ -25,13 +26,15 @@ namespace {
 // A searchd serving the seeds from a temporary index, stopped and joined on destruction.
 class RunningServer {
   public:
-    RunningServer() {
+    explicit RunningServer(const std::function<void(searchd::ServerOptions &)> &configure = {}) {
         test::index(db, {seeds}, log);
         pool = std::make_unique<searchd::SearcherPool>(db);
         searchd::ServerOptions options;
         options.db = db;
         options.web = test::kSourceDir / "web";
         options.threads = 8;
+        if (configure)
+            configure(options);
         server = searchd::make_server(options, *pool);
         port = server->bind_to_any_port("127.0.0.1");
         thread = std::thread([this] { server->listen_after_bind(); });
@@ -468,4 +471,67 @@ TEST_CASE("quotations are searched with their speakers, timelines and checks", "
     REQUIRE(bad);
     CHECK(bad->status == 400);
     CHECK(json::parse(bad->body)["error"]["message"].get<std::string>().find("\"quote\"") != std::string::npos);
+}
+
+TEST_CASE("every answer carries the security headers, pages and errors alike", "[http]") {
+    RunningServer srv;
+    auto cli = srv.client();
+    std::vector<std::pair<std::string, httplib::Result>> answers;
+    answers.emplace_back("search", cli.Get("/api/search?q=mayor"));
+    answers.emplace_back("page", cli.Get("/"));
+    answers.emplace_back("script", cli.Get("/app.js"));
+    answers.emplace_back("release page", cli.Get("/doc/004_470a66b87affb606.txt"));
+    answers.emplace_back("bad parameter", cli.Get("/api/search?q=x&page=-1"));
+    answers.emplace_back("unknown page", cli.Get("/no/such/page"));
+    answers.emplace_back("refused method", cli.Delete("/api/search"));
+    for (auto &[what, res] : answers) {
+        CAPTURE(what);
+        REQUIRE(res);
+        std::string csp = res->get_header_value("Content-Security-Policy");
+        CHECK(csp.find("script-src 'self'") != std::string::npos);
+        CHECK(csp.find("'unsafe-inline'") == std::string::npos);
+        CHECK(csp.find("frame-ancestors 'none'") != std::string::npos);
+        CHECK(res->get_header_value("X-Content-Type-Options") == "nosniff");
+        CHECK(res->get_header_value("Referrer-Policy") == "no-referrer");
+        // No cross-origin reads unless origins are configured.
+        CHECK_FALSE(res->has_header("Access-Control-Allow-Origin"));
+    }
+}
+
+TEST_CASE("cross-origin reads only for the origins configured", "[http]") {
+    RunningServer srv([](searchd::ServerOptions &o) { o.cors_origins = {"https://city.example"}; });
+    auto cli = srv.client();
+    auto allowed = cli.Get("/api/search?q=mayor", {{"Origin", "https://city.example"}});
+    REQUIRE(allowed);
+    CHECK(allowed->get_header_value("Access-Control-Allow-Origin") == "https://city.example");
+    CHECK(allowed->get_header_value("Vary") == "Origin");
+    auto other = cli.Get("/api/search?q=mayor", {{"Origin", "https://elsewhere.example"}});
+    REQUIRE(other);
+    CHECK(other->status == 200);
+    CHECK_FALSE(other->has_header("Access-Control-Allow-Origin"));
+}
+
+TEST_CASE("metrics count requests by route and status, empty searches and the index", "[http]") {
+    RunningServer srv;
+    auto cli = srv.client();
+    REQUIRE(cli.Get("/api/search?q=mayor"));
+    REQUIRE(cli.Get("/api/search?q=mayor"));
+    REQUIRE(cli.Get("/api/search?q=zzyzxqvv"));
+    REQUIRE(cli.Get("/api/search?q=x&page=0"));
+    REQUIRE(cli.Get("/api/doc/004_470a66b87affb606.txt"));
+    auto res = cli.Get("/metrics");
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(res->get_header_value("Content-Type").rfind("text/plain; version=0.0.4", 0) == 0);
+    const std::string &m = res->body;
+    CHECK(m.find("pressroom_http_requests_total{route=\"/api/search\",status=\"200\"} 3\n") != std::string::npos);
+    CHECK(m.find("pressroom_http_requests_total{route=\"/api/search\",status=\"400\"} 1\n") != std::string::npos);
+    // Ids are not labels: one series for every release.
+    CHECK(m.find("pressroom_http_requests_total{route=\"/api/doc/{id}\",status=\"200\"} 1\n") != std::string::npos);
+    CHECK(m.find("004_470a66b87affb606") == std::string::npos);
+    CHECK(m.find("pressroom_http_request_duration_seconds_count{route=\"/api/search\"} 4\n") != std::string::npos);
+    CHECK(m.find("pressroom_searches_without_results_total 1\n") != std::string::npos);
+    CHECK(m.find("pressroom_index_documents 5\n") != std::string::npos);
+    CHECK(m.find("pressroom_indexer_last_run_timestamp_seconds 0\n") == std::string::npos);
+    CHECK(m.find("# TYPE pressroom_http_request_duration_seconds histogram") != std::string::npos);
 }

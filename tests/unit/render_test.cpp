@@ -224,5 +224,11 @@ TEST_CASE("render_health writes status and counts", "[render]") {
     health.revision = 7;
     health.generation = "gen-000003";
     json j = json::parse(render_health(health));
-    CHECK(j == json{{"status", "ok"}, {"documents", 12694}, {"revision", 7}, {"generation", "gen-000003"}});
+    CHECK(j == json{{"status", "ok"},
+                    {"documents", 12694},
+                    {"revision", 7},
+                    {"generation", "gen-000003"},
+                    {"last_run", nullptr}});
+    health.last_run = 1700000000;
+    CHECK(json::parse(render_health(health))["last_run"] == 1700000000);
 }
