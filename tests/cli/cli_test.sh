@@ -58,15 +58,15 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 check "searchd: serves" contains "$tmp/log" "serving $tmp/db at http://127.0.0.1:$port/"
-check "searchd: JSON access log" python3 -c "
-import json, sys
-lines = [json.loads(l) for l in open('$tmp/log') if l.startswith('{')]
-sys.exit(0 if any(l['target'] == '/healthz' and l['status'] == 200 and 'ms' in l and 'time' in l for l in lines) else 1)"
 kill -TERM "$pid"
 wait "$pid"; code=$?
 pid=""
 check "searchd: SIGTERM stops it cleanly" test "$code" -eq 0
 check "searchd: says it stopped" contains "$tmp/log" "stopped"
+check "searchd: JSON access log" python3 -c "
+import json, sys
+lines = [json.loads(l) for l in open('$tmp/log') if l.startswith('{')]
+sys.exit(0 if any(l['target'] == '/healthz' and l['status'] == 200 and 'ms' in l and 'time' in l for l in lines) else 1)"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
