@@ -288,6 +288,9 @@ std::string protocol_error_message(int status) {
         return "the URL is too long; shorten the query (`q` takes at most 1000 bytes)";
     case 405:
         return "this method is not allowed here; the API answers GET requests (and POST /api/verify)";
+    case 400:
+        return "the request is malformed, or one of its headers is longer than 8 KB; send GET requests such as "
+               "/api/search?q=mayor";
     default:
         return "the request is malformed (HTTP " + std::to_string(status) +
                "); send GET requests such as /api/search?q=mayor";

@@ -79,7 +79,99 @@ int raw_status(int port, const std::string &target) {
     return std::atoi(buf + 9); // "HTTP/1.1 404 ..."
 }
 
+struct RawAnswer {
+    int status = -1;
+    std::string body;
+};
+
+// Sends `request` byte for byte (raw NULs, invalid UTF-8, oversized headers) and reads the
+// answer to its end. The server may close before it has read everything: no SIGPIPE then.
+RawAnswer raw_request(int port, const std::string &request) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(port));
+    ::inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+    RawAnswer answer;
+    if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) {
+        ::close(fd);
+        return answer;
+    }
+    for (std::size_t sent = 0; sent < request.size();) {
+        ssize_t n = ::send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
+        if (n <= 0)
+            break;
+        sent += static_cast<std::size_t>(n);
+    }
+    std::string all;
+    char buf[4096];
+    for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;)
+        all.append(buf, static_cast<std::size_t>(n));
+    ::close(fd);
+    if (all.size() >= 12 && all.rfind("HTTP/1.1 ", 0) == 0)
+        answer.status = std::atoi(all.c_str() + 9);
+    if (auto at = all.find("\r\n\r\n"); at != std::string::npos)
+        answer.body = all.substr(at + 4);
+    return answer;
+}
+
+std::string get(const std::string &target, const std::string &headers = "") {
+    return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers + "Connection: close\r\n\r\n";
+}
+
 } // namespace
+
+TEST_CASE("hostile requests get their status and a message naming the problem", "[http]") {
+    RunningServer srv;
+    std::string nested = std::string(300, '(') + "mayor" + std::string(300, ')');
+    std::string big_body(200 * 1024, 'a');
+    struct Case {
+        const char *what;
+        std::string request;
+        int status;
+        const char *message; // in the body; "" when any answer of that status will do
+    };
+    const std::vector<Case> cases = {
+        {"a 10,000-character query", get("/api/search?q=" + std::string(10000, 'a')), 414, "URL is too long"},
+        {"a 1,500-byte query", get("/api/search?q=" + std::string(1500, 'a')), 400, "at most 1000 are allowed"},
+        {"an unbalanced quote", get("/api/search?q=%22park%20won"), 200, "\"hits\""},
+        {"unbalanced parentheses", get("/api/search?q=((mayor"), 200, "\"hits\""},
+        {"a one-letter wildcard", get("/api/search?q=a*"), 200, "\"hits\""},
+        {"many wildcards", get("/api/search?q=s*%20t*%20c*%20m*%20p*"), 200, "\"hits\""},
+        {"300 levels of nesting", get("/api/search?q=" + nested), 200, "\"hits\""},
+        {"page=10^9", get("/api/search?q=a&page=1000000000"), 400, "`page` must be a whole number from 1 to 1000"},
+        {"per_page=10^6", get("/api/search?q=a&per_page=1000000"), 400, "`per_page` must be a whole number"},
+        {"a negative page", get("/api/search?q=a&page=-1"), 400, "got `-1`"},
+        {"a page that is no number", get("/api/search?q=a&per_page=abc"), 400, "got `abc`"},
+        {"a %-encoded NUL", get("/api/search?q=mayor%00seoul"), 200, "\"hits\""},
+        {"a raw NUL", get(std::string("/api/search?q=a\0b", 18)), 400, ""},
+        {"%-encoded invalid UTF-8", get("/api/search?q=%ff%fe"), 400, "not valid UTF-8"},
+        {"raw invalid UTF-8", get("/api/search?q=\xff\xfe"), 400, "not valid UTF-8"},
+        {"right-to-left and zero-width marks", get("/api/search?q=%E2%80%AEmayor%E2%80%8B"), 200, "\"hits\""},
+        {"encoded traversal in a static path", get("/%2e%2e/%2e%2e/etc/passwd"), 404, "Nothing here"},
+        {"a folder of the page: no listing", get("/web/"), 404, "Nothing here"},
+        {"traversal in a release id", get("/api/doc/..%2f..%2fetc%2fpasswd"), 404, "no release with id"},
+        {"a 100 KB header", get("/api/search?q=a", "X-Big: " + std::string(100 * 1024, 'a') + "\r\n"), 400, "headers"},
+        {"a 200 KB body",
+         "POST /api/verify HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: " +
+             std::to_string(big_body.size()) + "\r\nConnection: close\r\n\r\n" + big_body,
+         413, "body is too large"},
+        {"a 3,000-byte speaker", get("/api/quotes?speaker=" + std::string(3000, 'a')), 400, "too long"},
+        {"an unknown sort", get("/api/search?q=a&sort=evil"), 400, "`sort` must be relevance, newest or oldest"},
+        {"an impossible date", get("/api/search?q=a&from=2024-13-45"), 400, "`from` must be a date"},
+        {"a method that would change things",
+         "PUT /api/search HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", 405,
+         "not allowed"},
+    };
+    for (const auto &c : cases) {
+        CAPTURE(c.what);
+        RawAnswer answer = raw_request(srv.port, c.request);
+        CHECK(answer.status == c.status);
+        CHECK(answer.body.find(c.message) != std::string::npos);
+    }
+    // And the server still answers.
+    CHECK(raw_request(srv.port, get("/api/search?q=mayor")).status == 200);
+}
 
 TEST_CASE("search answers JSON with highlighted hits", "[http]") {
     RunningServer srv;
