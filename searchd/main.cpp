@@ -49,6 +49,13 @@ int main(int argc, char **argv) {
         ->capture_default_str()
         ->check(CLI::Range(1, 1024))
         ->envname("PRESSROOM_THREADS");
+    double time_limit = pressroom::searchd::kDefaultTimeLimit;
+    app.add_option("--time-limit", time_limit,
+                   "seconds one search may spend matching; past it the best matches found are answered, marked "
+                   "partial (0: no limit)")
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 3600.0))
+        ->envname("PRESSROOM_TIME_LIMIT");
     std::string access_log = "text";
     app.add_option("--access-log", access_log, "access log on standard error: text, json or off")
         ->capture_default_str()
@@ -68,7 +75,7 @@ int main(int argc, char **argv) {
     if (options.access_log == pressroom::searchd::AccessLog::Json)
         http_log->set_pattern("%v"); // one JSON object per line, its time inside
     try {
-        pressroom::searchd::SearcherPool pool(options.db);
+        pressroom::searchd::SearcherPool pool(options.db, time_limit);
         auto server = pressroom::searchd::make_server(options, pool);
         std::thread signal_thread = stop_on_signal(*server, *log);
         if (!server->bind_to_port(options.host, options.port)) {

@@ -70,6 +70,7 @@ template <typename Result> nlohmann::json envelope(const Result &result, double 
         {"per_page", result.per_page},
         {"took_ms", std::round(took_ms * 1000) / 1000},
         {"notice", or_null(result.notice)},
+        {"partial", result.partial},
         {"sort", sort_name(result.sort)},
         {"query_reading", result.reading},
     };

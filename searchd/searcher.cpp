@@ -1,5 +1,6 @@
 #include "searcher.h"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -20,8 +21,9 @@
 
 namespace pressroom::searchd {
 
-Searcher::Searcher(std::filesystem::path dir, std::shared_ptr<FacetTableCache> facets)
-    : m_dir(std::move(dir)), m_facets(facets ? std::move(facets) : std::make_shared<FacetTableCache>()) {
+Searcher::Searcher(std::filesystem::path dir, std::shared_ptr<FacetTableCache> facets, double time_limit)
+    : m_dir(std::move(dir)), m_time_limit(time_limit),
+      m_facets(facets ? std::move(facets) : std::make_shared<FacetTableCache>()) {
     m_stub = store::stub_identity(m_dir);
     open_live();
 }
@@ -166,11 +168,31 @@ std::optional<Xapian::docid> Searcher::docid_of(const std::string &id) {
     return *it;
 }
 
+void Searcher::limit_time(Xapian::Enquire &enquire) const {
+    if (m_time_limit > 0)
+        enquire.set_time_limit(m_time_limit);
+}
+
+bool Searcher::out_of_time(std::chrono::steady_clock::time_point started) const {
+    return m_time_limit > 0 &&
+           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >= m_time_limit;
+}
+
+namespace {
+std::string time_limit_notice(double seconds) {
+    return fmt::format("The search reached its time limit ({:g} s): these are the best matches found by then, and "
+                       "the count may be short. A narrower query answers in full.",
+                       seconds);
+}
+} // namespace
+
 SearchResult Searcher::search(const SearchRequest &request) {
     return with_retry([&] {
+        auto started = std::chrono::steady_clock::now();
         load_synonyms();
         BuiltQuery built = build_query(request.words, m_db, m_synonyms);
         Xapian::Enquire enquire(m_db);
+        limit_time(enquire);
         Xapian::MultiValueKeyMaker oldest_first;
         set_order(enquire, request.sort, built.match_all, oldest_first);
         Xapian::Query quoting =
@@ -244,6 +266,10 @@ SearchResult Searcher::search(const SearchRequest &request) {
         }
         if (spy)
             result.facets = spy->facets();
+        if (out_of_time(started)) {
+            result.partial = true;
+            result.notice = time_limit_notice(m_time_limit);
+        }
         const Xapian::MSet &mset = page.mset;
         result.query = request.q;
         result.page = request.page;
@@ -536,11 +562,14 @@ QuoteResult Searcher::quotes(const SearchRequest &request) {
             query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, speaker_query(request.filters.not_speaker));
         query = quote_filters(query, request.filters);
         Xapian::Enquire enquire(m_quotes);
+        limit_time(enquire);
         Xapian::MultiValueKeyMaker oldest_first;
         set_order(enquire, request.sort, built.match_all, oldest_first);
         enquire.set_query(query);
         auto first = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
+        auto started = std::chrono::steady_clock::now();
         Xapian::MSet mset = enquire.get_mset(first, static_cast<Xapian::doccount>(request.per_page), kExactCountUpTo);
+        result.partial = out_of_time(started);
         result.total = mset.get_matches_estimated();
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
         for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -556,6 +585,8 @@ QuoteResult Searcher::quotes(const SearchRequest &request) {
         if (!request.filters.speaker.empty() && result.speaker.empty())
             result.notice = "nobody named `" + request.filters.speaker.front() +
                             "` is quoted; see /api/speakers for the names quoted";
+        if (result.partial)
+            result.notice = time_limit_notice(m_time_limit);
         return result;
     });
 }
@@ -704,9 +735,9 @@ Health Searcher::health() {
     });
 }
 
-SearcherPool::SearcherPool(std::filesystem::path dir)
-    : m_dir(std::move(dir)), m_facets(std::make_shared<FacetTableCache>()) {
-    m_idle.push_back(std::make_unique<Searcher>(m_dir, m_facets));
+SearcherPool::SearcherPool(std::filesystem::path dir, double time_limit)
+    : m_dir(std::move(dir)), m_facets(std::make_shared<FacetTableCache>()), m_time_limit(time_limit) {
+    m_idle.push_back(std::make_unique<Searcher>(m_dir, m_facets, m_time_limit));
 }
 
 std::unique_ptr<Searcher> SearcherPool::take() {
@@ -718,7 +749,7 @@ std::unique_ptr<Searcher> SearcherPool::take() {
             return searcher;
         }
     }
-    return std::make_unique<Searcher>(m_dir, m_facets);
+    return std::make_unique<Searcher>(m_dir, m_facets, m_time_limit);
 }
 
 void SearcherPool::give_back(std::unique_ptr<Searcher> searcher) {

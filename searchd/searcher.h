@@ -3,6 +3,7 @@
 // SearcherPool lends Searchers to request threads.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -55,6 +56,7 @@ struct SearchResult {
     std::optional<Facets> facets; // when asked for
     std::string suggestion;       // "did you mean": a corrected query; empty when none
     std::string reading;          // how the query and filters were read, in plain words
+    bool partial = false;         // matching hit the time limit: hits and count may be incomplete
     std::vector<SearchHit> hits;
 };
 
@@ -92,7 +94,8 @@ struct QuoteResult {
     int per_page = 10;
     Sort sort = Sort::Relevance;
     Filters filters;
-    std::string speaker; // the name the speaker filter found, as the quotations spell it
+    std::string speaker;  // the name the speaker filter found, as the quotations spell it
+    bool partial = false; // matching hit the time limit
     std::string notice;
     std::string reading;
     std::vector<QuoteHit> hits;
@@ -144,6 +147,9 @@ inline constexpr Xapian::doccount kTimelineQuotes = 500;
 // A printed quote is "close" to a verbatim one when at least this share of its words are
 // found in it, in order.
 inline constexpr double kCloseQuote = 0.6;
+// How long one search may spend matching, in seconds, unless searchd is told otherwise
+// (--time-limit). Past it Xapian returns the best matches found so far.
+inline constexpr double kDefaultTimeLimit = 2.0;
 // Longest quote /api/verify accepts, in bytes.
 inline constexpr std::size_t kMaxVerifyBytes = 5000;
 
@@ -151,7 +157,9 @@ class Searcher {
   public:
     // Opens the index; throws store::IndexError when it cannot.
     // Searchers of one pool share `facets` (one table of facet values per index revision).
-    explicit Searcher(std::filesystem::path dir, std::shared_ptr<FacetTableCache> facets = nullptr);
+    // `time_limit`: seconds one search may spend matching; 0 for no limit.
+    explicit Searcher(std::filesystem::path dir, std::shared_ptr<FacetTableCache> facets = nullptr,
+                      double time_limit = kDefaultTimeLimit);
 
     SearchResult search(const SearchRequest &request);
     std::optional<Release> document(const std::string &id);
@@ -201,7 +209,13 @@ class Searcher {
     };
     const std::vector<SpeakerEntry> &speaker_table();
 
+    // Sets the time limit on `enquire`; `started` is when the search began.
+    void limit_time(Xapian::Enquire &enquire) const;
+    // Whether a search begun at `started` ran into the time limit.
+    bool out_of_time(std::chrono::steady_clock::time_point started) const;
+
     std::filesystem::path m_dir;
+    double m_time_limit = kDefaultTimeLimit;
     Xapian::Database m_db;
     Xapian::Database m_quotes;
     std::string m_generation;
@@ -217,7 +231,7 @@ class Searcher {
 class SearcherPool {
   public:
     // Opens one Searcher up front so a missing or broken index fails at start-up.
-    explicit SearcherPool(std::filesystem::path dir);
+    explicit SearcherPool(std::filesystem::path dir, double time_limit = kDefaultTimeLimit);
 
     // Lends a Searcher to f for the duration of the call.
     template <typename F> auto with(F &&f) -> decltype(f(std::declval<Searcher &>())) {
@@ -236,6 +250,7 @@ class SearcherPool {
 
     std::filesystem::path m_dir;
     std::shared_ptr<FacetTableCache> m_facets;
+    double m_time_limit;
     std::mutex m_mutex;
     std::vector<std::unique_ptr<Searcher>> m_idle;
 };

@@ -565,7 +565,7 @@ TEST_CASE("quotations are searched with their speakers, timelines and checks", "
     CHECK(json::parse(bad->body)["error"]["message"].get<std::string>().find("\"quote\"") != std::string::npos);
 }
 
-TEST_CASE("every answer carries the security headers, pages and errors alike", "[http]") {
+TEST_CASE("every answer carries the security headers: pages and errors alike", "[http]") {
     RunningServer srv;
     auto cli = srv.client();
     std::vector<std::pair<std::string, httplib::Result>> answers;
@@ -603,7 +603,7 @@ TEST_CASE("cross-origin reads only for the origins configured", "[http]") {
     CHECK_FALSE(other->has_header("Access-Control-Allow-Origin"));
 }
 
-TEST_CASE("metrics count requests by route and status, empty searches and the index", "[http]") {
+TEST_CASE("metrics count requests by route and status and empty searches and the index", "[http]") {
     RunningServer srv;
     auto cli = srv.client();
     REQUIRE(cli.Get("/api/search?q=mayor"));

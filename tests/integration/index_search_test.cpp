@@ -353,3 +353,23 @@ TEST_CASE("a year among the words prefers that year and ties go to the newer rel
     REQUIRE(year_only.hits.size() == 1);
     CHECK(year_only.hits[0].release.id == "budget-2012");
 }
+
+TEST_CASE("a search that reaches its time limit answers what it found marked partial", "[index_search]") {
+    SeedIndex idx;
+    searchd::Searcher unhurried(idx.db);
+    auto full = search(unhurried, "mayor");
+    CHECK_FALSE(full.partial);
+    CHECK(full.notice.find("time limit") == std::string::npos);
+    // A limit no search can keep: matching stops at once, and the answer says so.
+    searchd::Searcher hurried(idx.db, nullptr, 1e-9);
+    auto cut = search(hurried, "mayor");
+    CHECK(cut.partial);
+    CHECK(cut.notice.find("time limit") != std::string::npos);
+    CHECK(cut.total <= full.total);
+    auto quotes = hurried.quotes(request("seoul"));
+    CHECK(quotes.partial);
+    CHECK(quotes.notice.find("time limit") != std::string::npos);
+    // No limit at all.
+    searchd::Searcher unlimited(idx.db, nullptr, 0);
+    CHECK_FALSE(search(unlimited, "mayor").partial);
+}

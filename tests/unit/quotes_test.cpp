@@ -203,7 +203,7 @@ TEST_CASE("a first-person statement right after the opening paragraph is its tit
     CHECK(third[0].speaker.empty());
 }
 
-TEST_CASE("statements introduced as remarks, excerpts or by several people", "[quotes]") {
+TEST_CASE("statements introduced as remarks or excerpts or by several people", "[quotes]") {
     auto q = of({"U.S. Senator Richard Burr today spoke in support of the nomination. Burr delivered the remarks "
                  "at a Senate Judiciary Committee hearing today.",
                  "\"Thomas Schroeder's sharp legal mind and professional experience make him an excellent choice.\""});

@@ -99,7 +99,8 @@ TEST_CASE("render_search writes every field", "[render]") {
 
     json j = json::parse(render_search(result, 12.34567));
     CHECK(keys(j) == std::set<std::string>{"query", "total", "total_exact", "page", "per_page", "took_ms", "notice",
-                                           "sort", "filters", "facets", "suggestion", "query_reading", "hits"});
+                                           "partial", "sort", "filters", "facets", "suggestion", "query_reading",
+                                           "hits"});
     CHECK(j["sort"] == "newest");
     CHECK(j["filters"]["category"] == json::array({"Mayor's News"}));
     CHECK(j["filters"]["not_category"] == json::array());
@@ -119,6 +120,7 @@ TEST_CASE("render_search writes every field", "[render]") {
     CHECK(j["per_page"] == 10);
     CHECK(j["took_ms"].get<double>() == Approx(12.346));
     CHECK(j["notice"] == result.notice);
+    CHECK(j["partial"] == false);
     REQUIRE(j["hits"].is_array());
     REQUIRE(j["hits"].size() == 1);
 

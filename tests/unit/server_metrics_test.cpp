@@ -5,7 +5,7 @@
 
 using namespace pressroom::searchd;
 
-TEST_CASE("request paths count under their route, never under an id", "[metrics]") {
+TEST_CASE("request paths count under their route and never under an id", "[metrics]") {
     CHECK(route_of("/api/search") == "/api/search");
     CHECK(route_of("/api/doc/doj-release_00134") == "/api/doc/{id}");
     CHECK(route_of("/api/similar/a%2Fb") == "/api/similar/{id}");
