@@ -14,6 +14,8 @@ const char *error_code_name(ErrorCode code) {
         return "invalid_input";
     case ErrorCode::Unavailable:
         return "unavailable";
+    case ErrorCode::TooManyRequests:
+        return "too_many_requests";
     case ErrorCode::Internal:
         return "internal";
     }

@@ -15,7 +15,8 @@ enum class ErrorCode {
     InvalidRequest,   // the HTTP request itself is malformed, too large or not allowed
     NotFound,         // unknown document id or route
     InvalidInput,     // a corpus record or page that cannot be indexed
-    Unavailable,      // the index cannot be opened right now
+    Unavailable,      // the index cannot be opened right now, or the server is overloaded
+    TooManyRequests,  // one client asked more often than the rate limit allows
     Internal,         // a bug or an unexpected failure; details are in the log
 };
 

@@ -49,6 +49,22 @@ int main(int argc, char **argv) {
         ->capture_default_str()
         ->check(CLI::Range(1, 1024))
         ->envname("PRESSROOM_THREADS");
+    app.add_option("--rate-limit", options.rate_limit,
+                   "requests a second one client may make on average; more are answered 429 (0: no limit)")
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 1e6))
+        ->envname("PRESSROOM_RATE_LIMIT");
+    app.add_option("--rate-burst", options.rate_burst, "requests one client may make at once (default: twice the rate)")
+        ->check(CLI::Range(0.0, 1e6))
+        ->envname("PRESSROOM_RATE_BURST");
+    app.add_option("--client-header", options.client_header,
+                   "behind a reverse proxy, the header that names the client for the rate limit (X-Real-IP)")
+        ->envname("PRESSROOM_CLIENT_HEADER");
+    app.add_option("--max-waiting", options.max_waiting,
+                   "connections that may wait for a worker; more are answered 503 with Retry-After")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 100000))
+        ->envname("PRESSROOM_MAX_WAITING");
     double time_limit = pressroom::searchd::kDefaultTimeLimit;
     app.add_option("--time-limit", time_limit,
                    "seconds one search may spend matching; past it the best matches found are answered, marked "

@@ -14,6 +14,7 @@
 #include "feed.h"
 #include "markup.h"
 #include "opensearch.h"
+#include "overload.h"
 #include "query_text.h"
 #include "render.h"
 #include "search_request.h"
@@ -37,6 +38,8 @@ int status_of(ErrorCode code) {
         return 404;
     case ErrorCode::Unavailable:
         return 503;
+    case ErrorCode::TooManyRequests:
+        return 429;
     case ErrorCode::Internal:
         return 500;
     }
@@ -360,16 +363,45 @@ void register_handlers(httplib::Server &server, const ServerOptions &options, st
         {"X-Frame-Options", "DENY"},
     });
     std::vector<std::string> origins = options.cors_origins;
-    server.set_pre_routing_handler([origins](const httplib::Request &req, httplib::Response &res) {
-        t_routed = std::chrono::steady_clock::now();
-        // Cross-origin reads only for the origins configured, never for any origin.
-        std::string origin = req.get_header_value("Origin");
-        if (!origin.empty() && std::find(origins.begin(), origins.end(), origin) != origins.end()) {
-            res.set_header("Access-Control-Allow-Origin", origin);
-            res.set_header("Vary", "Origin");
-        }
-        return httplib::Server::HandlerResponse::Unhandled;
-    });
+    std::shared_ptr<RateLimiter> limiter;
+    if (options.rate_limit > 0)
+        limiter = std::make_shared<RateLimiter>(options.rate_limit,
+                                                options.rate_burst > 0 ? options.rate_burst : 2 * options.rate_limit);
+    std::string client_header = options.client_header;
+    double rate = options.rate_limit;
+    server.set_pre_routing_handler(
+        [origins, limiter, client_header, rate](const httplib::Request &req, httplib::Response &res) {
+            t_routed = std::chrono::steady_clock::now();
+            // Every worker busy and the queue full: say so at once rather than keep the client waiting.
+            if (BoundedPool::overloaded()) {
+                send_error(res, {ErrorCode::Unavailable,
+                                 "the server is busy: every worker is taken and the queue is full; retry in a second"});
+                res.set_header("Retry-After", "1");
+                res.set_header("Connection", "close");
+                return httplib::Server::HandlerResponse::Handled;
+            }
+            // Monitoring is never rate limited.
+            if (limiter && req.path != "/healthz" && req.path != "/metrics") {
+                std::string client = client_header.empty() ? "" : req.get_header_value(client_header);
+                if (client.empty())
+                    client = req.remote_addr;
+                if (!limiter->allow(client, std::chrono::steady_clock::now())) {
+                    send_error(res, {ErrorCode::TooManyRequests,
+                                     fmt::format("too many requests from this address (at most {:g} a second); wait a "
+                                                 "second and try again",
+                                                 rate)});
+                    res.set_header("Retry-After", "1");
+                    return httplib::Server::HandlerResponse::Handled;
+                }
+            }
+            // Cross-origin reads only for the origins configured, never for any origin.
+            std::string origin = req.get_header_value("Origin");
+            if (!origin.empty() && std::find(origins.begin(), origins.end(), origin) != origins.end()) {
+                res.set_header("Access-Control-Allow-Origin", origin);
+                res.set_header("Vary", "Origin");
+            }
+            return httplib::Server::HandlerResponse::Unhandled;
+        });
     bool json = options.access_log == AccessLog::Json, quiet = options.access_log == AccessLog::Off;
     server.set_logger([log, metrics, json, quiet](const httplib::Request &req, const httplib::Response &res) {
         double seconds = 0;
@@ -430,7 +462,8 @@ void register_handlers(httplib::Server &server, const ServerOptions &options, st
 std::unique_ptr<httplib::Server> make_server(const ServerOptions &options, SearcherPool &pool) {
     auto server = std::make_unique<httplib::Server>();
     int threads = options.threads;
-    server->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+    auto waiting = static_cast<std::size_t>(options.max_waiting);
+    server->new_task_queue = [threads, waiting] { return new BoundedPool(static_cast<std::size_t>(threads), waiting); };
     // Without TCP_NODELAY every keep-alive response waits ~40 ms for Nagle and delayed ACKs.
     server->set_tcp_nodelay(true);
     server->set_keep_alive_max_count(1000);

@@ -25,6 +25,10 @@ struct ServerOptions {
     int threads = 32;          // each open keep-alive connection holds one
     AccessLog access_log = AccessLog::Text;
     std::vector<std::string> cors_origins; // origins allowed to read the API from other sites; none by default
+    double rate_limit = 0;                 // requests per second one client may make on average; 0: no limit
+    double rate_burst = 0;                 // requests one client may make at once; 0: twice the rate
+    std::string client_header; // header naming the client behind a reverse proxy (X-Real-IP); empty: the peer
+    int max_waiting = 64;      // connections that may wait for a worker; more are answered 503
 };
 
 // Builds a ready-to-listen server over `pool`. The pool must outlive the server.

@@ -81,6 +81,7 @@ int raw_status(int port, const std::string &target) {
 
 struct RawAnswer {
     int status = -1;
+    std::string head; // status line and headers
     std::string body;
 };
 
@@ -110,8 +111,10 @@ RawAnswer raw_request(int port, const std::string &request) {
     ::close(fd);
     if (all.size() >= 12 && all.rfind("HTTP/1.1 ", 0) == 0)
         answer.status = std::atoi(all.c_str() + 9);
-    if (auto at = all.find("\r\n\r\n"); at != std::string::npos)
+    if (auto at = all.find("\r\n\r\n"); at != std::string::npos) {
+        answer.head = all.substr(0, at);
         answer.body = all.substr(at + 4);
+    }
     return answer;
 }
 
@@ -636,4 +639,68 @@ TEST_CASE("metrics count requests by route and status and empty searches and the
     CHECK(m.find("pressroom_index_documents 5\n") != std::string::npos);
     CHECK(m.find("pressroom_indexer_last_run_timestamp_seconds 0\n") == std::string::npos);
     CHECK(m.find("# TYPE pressroom_http_request_duration_seconds histogram") != std::string::npos);
+}
+
+TEST_CASE("one client beyond its rate gets 429 with Retry-After and monitoring is never limited", "[http]") {
+    RunningServer srv([](searchd::ServerOptions &o) {
+        o.rate_limit = 1;
+        o.rate_burst = 3;
+    });
+    auto cli = srv.client();
+    std::vector<int> statuses;
+    for (int i = 0; i < 4; ++i) {
+        auto res = cli.Get("/api/search?q=mayor");
+        REQUIRE(res);
+        statuses.push_back(res->status);
+        if (res->status == 429) {
+            CHECK(res->get_header_value("Retry-After") == "1");
+            CHECK(json::parse(res->body)["error"]["code"] == "too_many_requests");
+            CHECK(json::parse(res->body)["error"]["message"].get<std::string>().find("at most 1 a second") !=
+                  std::string::npos);
+        }
+    }
+    CHECK(statuses == std::vector<int>{200, 200, 200, 429});
+    auto health = cli.Get("/healthz");
+    REQUIRE(health);
+    CHECK(health->status == 200);
+    // Behind a proxy the configured header names the client: another client is not limited.
+    RunningServer proxied([](searchd::ServerOptions &o) {
+        o.rate_limit = 1;
+        o.rate_burst = 1;
+        o.client_header = "X-Real-IP";
+    });
+    auto pc = proxied.client();
+    CHECK(pc.Get("/api/search?q=mayor", {{"X-Real-IP", "192.0.2.1"}})->status == 200);
+    CHECK(pc.Get("/api/search?q=mayor", {{"X-Real-IP", "192.0.2.1"}})->status == 429);
+    CHECK(pc.Get("/api/search?q=mayor", {{"X-Real-IP", "192.0.2.2"}})->status == 200);
+}
+
+TEST_CASE("with every worker taken and no room to wait a client gets 503 with Retry-After at once", "[http]") {
+    RunningServer srv([](searchd::ServerOptions &o) {
+        o.threads = 1;
+        o.max_waiting = 0;
+    });
+    // A client that connects and says nothing holds the only worker.
+    int idle = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(srv.port));
+    ::inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+    REQUIRE(::connect(idle, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    auto started = std::chrono::steady_clock::now();
+    RawAnswer busy = raw_request(srv.port, get("/api/search?q=mayor"));
+    double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    CHECK(busy.status == 503);
+    CHECK(busy.body.find("the server is busy") != std::string::npos);
+    CHECK(busy.head.find("Retry-After: 1") != std::string::npos);
+    CHECK(waited < 1.0);
+    ::close(idle);
+    // The worker is free again: answers as usual.
+    int status = -1;
+    for (int i = 0; i < 50 && status != 200; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        status = raw_request(srv.port, get("/api/search?q=mayor")).status;
+    }
+    CHECK(status == 200);
 }
