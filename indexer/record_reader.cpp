@@ -72,7 +72,8 @@ struct LineReader::Impl {
     std::filesystem::path path;
 };
 
-LineReader::LineReader(const std::filesystem::path &path) : m_impl(std::make_unique<Impl>()) {
+LineReader::LineReader(const std::filesystem::path &path, std::size_t max_line)
+    : m_impl(std::make_unique<Impl>()), m_max_line(max_line) {
     m_impl->path = path;
     // gzopen reads uncompressed files transparently, so one reader serves both.
     m_impl->file = gzopen(path.c_str(), "rb");
@@ -88,6 +89,7 @@ LineReader::~LineReader() {
 
 bool LineReader::next(std::string &line) {
     line.clear();
+    m_skipped = 0;
     char buf[64 * 1024];
     while (true) {
         if (!gzgets(m_impl->file, buf, sizeof buf)) {
@@ -99,13 +101,20 @@ bool LineReader::next(std::string &line) {
             if (err == Z_BUF_ERROR)
                 throw std::runtime_error("`" + m_impl->path.string() + "` is truncated after line " +
                                          std::to_string(m_line) + "; the rest of the file was not read");
-            if (line.empty())
+            if (line.empty() && m_skipped == 0)
                 return false;
             break;
         }
         std::size_t n = std::strlen(buf);
-        line.append(buf, n);
-        if (n > 0 && buf[n - 1] == '\n')
+        bool ends = n > 0 && buf[n - 1] == '\n';
+        if (m_skipped > 0 || line.size() + n > m_max_line) {
+            // Too long: count the rest of the line, keep none of it.
+            m_skipped += line.size() + n;
+            line.clear();
+        } else {
+            line.append(buf, n);
+        }
+        if (ends)
             break;
     }
     if (!line.empty() && line.back() == '\n')

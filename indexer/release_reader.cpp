@@ -1,5 +1,7 @@
 #include "release_reader.h"
 
+#include <fmt/format.h>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -26,6 +28,14 @@ std::string read_file(const std::filesystem::path &path) {
 // One file, one release: a scraped page (parse_page) or a saved web page (parse_html_page).
 template <typename Parse> void read_one(const InputFile &file, const ReadEvents &events, Parse parse) {
     std::string where = file.path.string();
+    // A page holds one release: one far larger than any release is not read into memory.
+    std::error_code ec;
+    auto size = std::filesystem::file_size(file.path, ec);
+    if (!ec && size > kMaxRecordBytes)
+        return events.skip(where,
+                           fmt::format("the page is {:.1f} MB, more than the {} MB a release may have; "
+                                       "leave it out or split it",
+                                       static_cast<double>(size) / (1024 * 1024), kMaxRecordBytes / (1024 * 1024)));
     auto page = parse(read_file(file.path));
     if (!page)
         return events.skip(where, page.error().message);
@@ -39,9 +49,16 @@ void read_records(const InputFile &file, const ReadEvents &events) {
     LineReader reader(file.path);
     std::string line;
     while (reader.next(line)) {
+        std::string where = file.path.string() + ":" + std::to_string(reader.line_number());
+        if (reader.too_long()) {
+            events.skip(where, fmt::format("the record is {:.1f} MB, more than the {} MB a record may have; split "
+                                           "its body or leave it out",
+                                           static_cast<double>(reader.skipped_bytes()) / (1024 * 1024),
+                                           kMaxRecordBytes / (1024 * 1024)));
+            continue;
+        }
         if (line.find_first_not_of(" \t") == std::string::npos)
             continue;
-        std::string where = file.path.string() + ":" + std::to_string(reader.line_number());
         auto record = parse_record(line);
         if (!record)
             events.skip(where, record.error().message);

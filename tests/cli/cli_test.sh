@@ -27,6 +27,52 @@ check "indexer: usage error exits non-zero" test "$code" -ne 0
 check "indexer: seeds index" test "$code" -eq 0
 check "indexer: summary line" contains "$tmp/err" "indexed: 5 added, 0 replaced, 0 unchanged, 0 deleted, 0 skipped; 5 documents and 3 quotations live"
 
+# Hostile corpus input: each bad file is skipped (or indexed) with a message naming it, the run
+# goes on to the good records, and a 100 MB record is never held in memory.
+check "indexer: hostile input" python3 - "$indexer" "$tmp/hostile" <<'PY'
+import gzip, json, os, resource, subprocess, sys
+indexer, root = sys.argv[1], sys.argv[2]
+src = os.path.join(root, "src"); os.makedirs(src)
+def good(i):
+    return json.dumps({"id": f"good-{i}", "title": f"Harbour ferry {i}", "date": "2020-01-02",
+                       "body": f"The harbour ferry number {i} runs again.\n\nIt stops at the pier."})
+def write(name, data):
+    with open(os.path.join(src, name), "wb") as f:
+        f.write(data)
+write("empty.jsonl", b"")
+write("binary.jsonl", bytes(range(256)) * 16)
+records = ("\n".join(good(i) for i in range(1, 4)) + "\n").encode()
+packed = gzip.compress(records * 50)
+write("truncated.jsonl.gz", packed[: len(packed) // 2])
+# Written in pieces: the indexer is forked from this process, and counts its memory until exec.
+with open(os.path.join(src, "huge.jsonl"), "w") as f:
+    f.write('{"id": "huge", "title": "Huge", "body": "')
+    for _ in range(100):
+        f.write("word " * (1024 * 1024 // 5))
+    f.write('"}\n' + good(10) + "\n")
+write("bad-utf8.jsonl", b'{"id":"bad","title":"Bad","body":"caf\xe9 au lait"}\n' + good(11).encode() + b"\n")
+write("deep.html", ("<html><body>" + "<div>" * 10000 + "<p>The harbour ferry deep in the page runs again today.</p>"
+                    + "</div>" * 10000 + "</body></html>").encode())
+write("empty.txt", b"")
+write("binary.txt", bytes(range(256)) * 16)
+run = subprocess.run([indexer, "--db", os.path.join(root, "db"), src], capture_output=True, text=True)
+peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+problems = []
+if run.returncode != 0:
+    problems.append(f"exit {run.returncode}")
+for name in ["binary.jsonl", "truncated.jsonl.gz", "huge.jsonl:1: the record is 100.0 MB", "bad-utf8.jsonl:1",
+             "empty.txt", "binary.txt"]:
+    if name not in run.stderr:
+        problems.append(f"no message naming {name}")
+if "3 documents" not in run.stderr:  # good-10, good-11 and the deep page
+    problems.append("not 3 documents")
+if peak_mb > 64:
+    problems.append(f"peak memory {peak_mb:.0f} MB")
+if problems:
+    print("hostile input:", problems, run.stderr[-2000:])
+sys.exit(1 if problems else 0)
+PY
+
 "$searchd" --db "$tmp/none" --port 1 2>"$tmp/err"; code=$?
 check "searchd: missing index exits 1" test "$code" -eq 1
 check "searchd: missing index says how to build one" contains "$tmp/err" "no index at \`$tmp/none\`: build one with \`pressroom-indexer --db $tmp/none SOURCE...\`"

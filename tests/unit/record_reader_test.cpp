@@ -261,6 +261,33 @@ TEST_CASE("LineReader reads plain and gzip files alike", "[record_reader]") {
     }
 }
 
+TEST_CASE("LineReader skips a line longer than its limit without keeping it", "[record_reader]") {
+    std::string content = "short\n" + std::string(300 * 1024, 'x') + "\nafter\n" + std::string(200 * 1024, 'y');
+    for (bool gzip : {false, true}) {
+        CAPTURE(gzip);
+        TempFile file(gzip ? ".jsonl.gz" : ".jsonl");
+        gzip ? file.write_gzip(content) : file.write_plain(content);
+        LineReader reader(file.path(), 100 * 1024);
+        std::string line;
+        REQUIRE(reader.next(line));
+        CHECK(line == "short");
+        CHECK_FALSE(reader.too_long());
+        REQUIRE(reader.next(line));
+        CHECK(line.empty());
+        CHECK(reader.too_long());
+        CHECK(reader.skipped_bytes() == 300 * 1024 + 1);
+        CHECK(reader.line_number() == 2);
+        REQUIRE(reader.next(line));
+        CHECK(line == "after");
+        CHECK_FALSE(reader.too_long());
+        // The last line, too long and without a newline, is still reported.
+        REQUIRE(reader.next(line));
+        CHECK(reader.too_long());
+        CHECK(reader.skipped_bytes() == 200 * 1024);
+        CHECK_FALSE(reader.next(line));
+    }
+}
+
 TEST_CASE("LineReader detects gzip by content not by name", "[record_reader]") {
     TempFile gz_named_plain(".jsonl");
     gz_named_plain.write_gzip("zipped\nlines\n");
