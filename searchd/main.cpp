@@ -65,6 +65,11 @@ int main(int argc, char **argv) {
         ->capture_default_str()
         ->check(CLI::Range(0, 100000))
         ->envname("PRESSROOM_MAX_WAITING");
+    app.add_option("--io-timeout", options.io_timeout,
+                   "seconds a client may take to send a request or read an answer, or stay idle between requests")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 600))
+        ->envname("PRESSROOM_IO_TIMEOUT");
     double time_limit = pressroom::searchd::kDefaultTimeLimit;
     app.add_option("--time-limit", time_limit,
                    "seconds one search may spend matching; past it the best matches found are answered, marked "

@@ -467,9 +467,10 @@ std::unique_ptr<httplib::Server> make_server(const ServerOptions &options, Searc
     // Without TCP_NODELAY every keep-alive response waits ~40 ms for Nagle and delayed ACKs.
     server->set_tcp_nodelay(true);
     server->set_keep_alive_max_count(1000);
-    server->set_keep_alive_timeout(5);
-    server->set_read_timeout(5, 0);
-    server->set_write_timeout(5, 0);
+    // A client that sends nothing, or reads nothing, loses its worker after io_timeout seconds.
+    server->set_keep_alive_timeout(options.io_timeout);
+    server->set_read_timeout(options.io_timeout, 0);
+    server->set_write_timeout(options.io_timeout, 0);
     server->set_payload_max_length(64 * 1024);
     auto metrics = std::make_shared<Metrics>();
     register_routes(*server, pool, options, metrics);

@@ -29,6 +29,7 @@ struct ServerOptions {
     double rate_burst = 0;                 // requests one client may make at once; 0: twice the rate
     std::string client_header; // header naming the client behind a reverse proxy (X-Real-IP); empty: the peer
     int max_waiting = 64;      // connections that may wait for a worker; more are answered 503
+    int io_timeout = 5;        // seconds a client may stay silent (reading, writing or between requests)
 };
 
 // Builds a ready-to-listen server over `pool`. The pool must outlive the server.

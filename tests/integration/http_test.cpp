@@ -704,3 +704,27 @@ TEST_CASE("with every worker taken and no room to wait a client gets 503 with Re
     }
     CHECK(status == 200);
 }
+
+TEST_CASE("a client that sends nothing loses its worker after the timeout", "[http]") {
+    RunningServer srv([](searchd::ServerOptions &o) {
+        o.threads = 1;
+        o.io_timeout = 1;
+    });
+    int idle = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(srv.port));
+    ::inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+    REQUIRE(::connect(idle, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    // The only worker is held by the silent client: this request waits until it is let go.
+    auto started = std::chrono::steady_clock::now();
+    RawAnswer answer = raw_request(srv.port, get("/api/search?q=mayor"));
+    double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    CHECK(answer.status == 200);
+    CHECK(waited > 0.5);
+    CHECK(waited < 3.0);
+    char byte = 0;
+    CHECK(::read(idle, &byte, 1) == 0); // closed by the server
+    ::close(idle);
+}
