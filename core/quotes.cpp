@@ -1048,6 +1048,16 @@ Named author_of(const std::string &writing, const std::vector<std::string> &para
     return n;
 }
 
+// `n` when it names one person: with a title, or a name the release gives with a title.
+Named one_person(Named n, const std::vector<Mention> &mentions) {
+    if (n.name.empty() || joint_parts(n.name).size() > 1)
+        return {};
+    auto words = name_words(n.name);
+    bool known = std::any_of(mentions.begin(), mentions.end(),
+                             [&](const Mention &m) { return !m.group && !m.weak && part_of(words, m.name); });
+    return !n.role.empty() || known ? n : Named{};
+}
+
 // The person a sentence opens with: "Senator McConnell has been leading the fight ..." or
 // "He praised ...". Only titled people, pronouns and people the release has named count.
 Named sentence_subject(std::string_view sentence, const std::vector<Mention> &mentions) {
@@ -1059,13 +1069,7 @@ Named sentence_subject(std::string_view sentence, const std::vector<Mention> &me
     std::size_t end = phrase_end_forward(tokens, 0);
     if (end == 0 || end >= tokens.size() || tokens[end - 1].ends_clause() || tokens[end].capitalised())
         return {};
-    Named n = split_name(tokens, 0, end);
-    if (n.name.empty() || joint_parts(n.name).size() > 1)
-        return {};
-    auto words = name_words(n.name);
-    bool known = std::any_of(mentions.begin(), mentions.end(),
-                             [&](const Mention &m) { return !m.group && !m.weak && part_of(words, m.name); });
-    return !n.role.empty() || known ? n : Named{};
+    return one_person(split_name(tokens, 0, end), mentions);
 }
 
 // A quotation that opens a sentence with no attribution of its own, after a sentence of the
@@ -1111,13 +1115,7 @@ Named described_by(std::string_view head, const std::vector<Mention> &mentions) 
                     return {};
             return split_name(tokens, v - 1, v);
         }
-        Named n = split_name(tokens, phrase_start_backward(tokens, v), v);
-        if (n.name.empty() || joint_parts(n.name).size() > 1)
-            return {};
-        auto words = name_words(n.name);
-        bool known = std::any_of(mentions.begin(), mentions.end(),
-                                 [&](const Mention &m) { return !m.group && !m.weak && part_of(words, m.name); });
-        return !n.role.empty() || known ? n : Named{};
+        return one_person(split_name(tokens, phrase_start_backward(tokens, v), v), mentions);
     }
     return {};
 }

@@ -3,15 +3,7 @@
 # a clean stop on SIGTERM. Usage: cli_test.sh INDEXER SEARCHD SOURCE_DIR
 set -u
 indexer=$1 searchd=$2 src=$3
-tmp=$(mktemp -d)
-pid=""
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT
-passed=0 failed=0
-check() { # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name"; fi
-}
+. "$(dirname "$0")/lib.sh"
 contains() { grep -qF -- "$2" "$1"; }
 
 "$indexer" --db "$tmp/db" "$tmp/no-such-folder" 2>"$tmp/err"; code=$?
@@ -96,13 +88,10 @@ check "searchd: a bad PRESSROOM_ACCESS_LOG exits non-zero" test "$code" -ne 0
 check "searchd: a bad PRESSROOM_ACCESS_LOG names the choices" contains "$tmp/err" "json"
 
 # A free port: ask the kernel for one. Database, port and log format from the environment.
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 PRESSROOM_DB="$tmp/db" PRESSROOM_PORT="$port" PRESSROOM_ACCESS_LOG=json "$searchd" --web "$src/web" 2>"$tmp/log" &
 pid=$!
-for _ in $(seq 1 100); do
-  python3 -c "import urllib.request,sys; urllib.request.urlopen('http://127.0.0.1:$port/healthz', timeout=1)" 2>/dev/null && break
-  sleep 0.1
-done
+wait_healthy "$port"
 check "searchd: serves" contains "$tmp/log" "serving $tmp/db at http://127.0.0.1:$port/"
 kill -TERM "$pid"
 wait "$pid"; code=$?
@@ -114,5 +103,4 @@ import json, sys
 lines = [json.loads(l) for l in open('$tmp/log') if l.startswith('{')]
 sys.exit(0 if any(l['target'] == '/healthz' and l['status'] == 200 and 'ms' in l and 'time' in l for l in lines) else 1)"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -57,28 +57,6 @@ class RunningServer {
     std::thread thread;
 };
 
-// Sends a request line exactly as written (no client-side path cleaning) and returns the
-// status code of the answer.
-int raw_status(int port, const std::string &target) {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(port));
-    ::inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-    if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) {
-        ::close(fd);
-        return -1;
-    }
-    std::string request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
-    (void)!::write(fd, request.data(), request.size());
-    char buf[64] = {};
-    ssize_t n = ::read(fd, buf, sizeof buf - 1);
-    ::close(fd);
-    if (n < 12)
-        return -1;
-    return std::atoi(buf + 9); // "HTTP/1.1 404 ..."
-}
-
 struct RawAnswer {
     int status = -1;
     std::string head; // status line and headers
@@ -87,17 +65,25 @@ struct RawAnswer {
 
 // Sends `request` byte for byte (raw NULs, invalid UTF-8, oversized headers) and reads the
 // answer to its end. The server may close before it has read everything: no SIGPIPE then.
-RawAnswer raw_request(int port, const std::string &request) {
+// A connected socket to 127.0.0.1:port, or -1.
+int connect_to(int port) {
     int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_port = htons(static_cast<uint16_t>(port));
     ::inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-    RawAnswer answer;
     if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) {
         ::close(fd);
-        return answer;
+        return -1;
     }
+    return fd;
+}
+
+RawAnswer raw_request(int port, const std::string &request) {
+    RawAnswer answer;
+    int fd = connect_to(port);
+    if (fd < 0)
+        return answer;
     for (std::size_t sent = 0; sent < request.size();) {
         ssize_t n = ::send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
         if (n <= 0)
@@ -338,11 +324,11 @@ TEST_CASE("the web page is served and nothing outside its folder", "[http]") {
     REQUIRE(page);
     CHECK(page->status == 200);
     CHECK(page->body.find("<html") != std::string::npos);
-    CHECK(raw_status(srv.port, "/index.html") == 200);
+    CHECK(raw_request(srv.port, get("/index.html")).status == 200);
     for (const char *target : {"/../CMakeLists.txt", "/../../etc/passwd", "/%2e%2e/CMakeLists.txt",
                                "/..%2fCMakeLists.txt", "/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/web/../../README.md"}) {
         CAPTURE(target);
-        int status = raw_status(srv.port, target);
+        int status = raw_request(srv.port, get(target)).status;
         CHECK((status == 404 || status == 400));
     }
 }
@@ -681,12 +667,8 @@ TEST_CASE("with every worker taken and no room to wait a client gets 503 with Re
         o.max_waiting = 0;
     });
     // A client that connects and says nothing holds the only worker.
-    int idle = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(srv.port));
-    ::inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-    REQUIRE(::connect(idle, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0);
+    int idle = connect_to(srv.port);
+    REQUIRE(idle >= 0);
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
     auto started = std::chrono::steady_clock::now();
     RawAnswer busy = raw_request(srv.port, get("/api/search?q=mayor"));
@@ -710,12 +692,8 @@ TEST_CASE("a client that sends nothing loses its worker after the timeout", "[ht
         o.threads = 1;
         o.io_timeout = 1;
     });
-    int idle = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(srv.port));
-    ::inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-    REQUIRE(::connect(idle, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0);
+    int idle = connect_to(srv.port);
+    REQUIRE(idle >= 0);
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
     // The only worker is held by the silent client: this request waits until it is let go.
     auto started = std::chrono::steady_clock::now();
