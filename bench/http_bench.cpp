@@ -1,10 +1,13 @@
 // Per-query HTTP latency, one request at a time on one keep-alive connection (what a single
 // visitor sees, without queueing), for searchd or any peer that answers GET requests.
 // Each --mode is NAME=TEMPLATE, a request path in which {q} is replaced by the URL-encoded
-// words and {params} by the query's extra searchd parameters ('&'-joined, possibly empty).
+// words, {params} by the query's extra searchd parameters ('&'-joined, possibly empty) and
+// {omega} by the same parameters as Omega's (dates, date order, whole categories).
 // The set is run once per mode to warm, then --passes times with the modes interleaved.
 // --paths FILE writes the first mode's paths, one a line, for wrk's script.
 //   http_bench --port 8080 --queries FILE --mode 'plain=/api/search?q={q}&{params}' [--json OUT]
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -25,8 +28,52 @@ std::string replace_all(std::string s, const std::string &what, const std::strin
     return s;
 }
 
+// YYYYMMDD for a searchd date bound (YYYY, YYYY-MM or YYYY-MM-DD), at its start or end.
+std::string omega_date(std::string d, bool end) {
+    d.erase(std::remove(d.begin(), d.end(), '-'), d.end());
+    if (d.size() == 4)
+        d += end ? "1231" : "0101";
+    else if (d.size() == 6)
+        d += end ? "31" : "01";
+    return d;
+}
+
+// searchd's parameters as Omega's: from/to/year as a date range on value 0 (YYYYMMDD), sort
+// as SORT on it, category and not_category as the whole-category boolean terms B and N
+// (scriptindex writes "XC:" before a value that starts with a capital). Source and language
+// filters have no equivalent in the Omega index and are left out.
+std::string omega_params(const bench::BenchQuery &q) {
+    searchd::Params params = bench::params_of(q);
+    std::string out;
+    auto add = [&](const std::string &name, const std::string &value) {
+        out += "&" + name + "=" + bench::url_encode(value);
+    };
+    std::string start, end;
+    for (const auto &[name, value] : params) {
+        if (name == "from")
+            start = omega_date(value, false);
+        else if (name == "to")
+            end = omega_date(value, true);
+        else if (name == "year")
+            start = omega_date(value, false), end = omega_date(value, true);
+        else if (name == "sort" && value != "relevance")
+            add("SORT", value == "newest" ? "-0" : "+0");
+        else if (name == "category" || name == "not_category")
+            add(name == "category" ? "B" : "N",
+                "XC" + std::string(std::isupper(static_cast<unsigned char>(value[0])) ? ":" : "") + value);
+    }
+    if (!start.empty() || !end.empty())
+        add("DATEVALUE", "0");
+    if (!start.empty())
+        add("START", start);
+    if (!end.empty())
+        add("END", end);
+    return out;
+}
+
 std::string path_of(const std::string &tmpl, const bench::BenchQuery &q) {
     std::string path = replace_all(replace_all(tmpl, "{q}", bench::url_encode(q.q)), "{params}", q.params);
+    path = replace_all(path, "{omega}", omega_params(q));
     path = replace_all(path, "&&", "&");
     if (!path.empty() && path.back() == '&')
         path.pop_back();
