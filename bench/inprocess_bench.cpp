@@ -7,6 +7,7 @@
 //             facets off and on, and the JSON rendering searchd sends.
 // The set is run once to warm the caches, then --passes times, the modes interleaved.
 //   inprocess_bench --db DIR --queries FILE [--passes 5] [--json OUT]
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <string>
@@ -67,8 +68,26 @@ class PlainXapian {
 struct Mode {
     std::string name;
     std::function<std::size_t(const bench::BenchQuery &)> run;
-    std::vector<double> times;
+    std::vector<double> times;                 // every measured run
+    std::vector<std::vector<double>> by_query; // per query: its measured runs
 };
+
+// The `n` queries with the longest median time, slowest first: the queries that are slow in
+// themselves, rather than when the machine was busy.
+nlohmann::json slowest(const Mode &mode, const std::vector<bench::BenchQuery> &queries, std::size_t n) {
+    std::vector<double> median;
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+        median.push_back(bench::stats_of(mode.by_query[i]).p50);
+        order.push_back(i);
+    }
+    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return median[a] > median[b]; });
+    nlohmann::json out = nlohmann::json::array();
+    for (std::size_t i = 0; i < std::min(n, order.size()); ++i)
+        out.push_back(
+            {{"q", queries[order[i]].q}, {"params", queries[order[i]].params}, {"median_ms", median[order[i]]}});
+    return out;
+}
 
 } // namespace
 
@@ -98,18 +117,23 @@ int main(int argc, char **argv) {
         };
         std::vector<Mode> modes;
         modes.push_back(
-            {"xapian: top 10, 1 KB snippet", [&](const bench::BenchQuery &q) { return plain.run(q.q); }, {}});
-        modes.push_back({"searcher: top 10, snippets, no facets", searchd_mode("false"), {}});
-        modes.push_back({"searcher: top 10, snippets, facets", searchd_mode("true"), {}});
+            {"xapian: top 10, 1 KB snippet", [&](const bench::BenchQuery &q) { return plain.run(q.q); }, {}, {}});
+        modes.push_back({"searcher: top 10, snippets, no facets", searchd_mode("false"), {}, {}});
+        modes.push_back({"searcher: top 10, snippets, facets", searchd_mode("true"), {}, {}});
 
         std::size_t sink = 0;
+        for (auto &mode : modes)
+            mode.by_query.assign(queries.size(), {});
         for (int pass = 0; pass <= passes; ++pass)
             for (auto &mode : modes)
-                for (const auto &q : queries) {
+                for (std::size_t i = 0; i < queries.size(); ++i) {
                     auto start = bench::Clock::now();
-                    sink += mode.run(q);
-                    if (pass > 0) // pass 0 warms the caches
-                        mode.times.push_back(bench::ms_since(start));
+                    sink += mode.run(queries[i]);
+                    double ms = bench::ms_since(start);
+                    if (pass > 0) { // pass 0 warms the caches
+                        mode.times.push_back(ms);
+                        mode.by_query[i].push_back(ms);
+                    }
                 }
 
         nlohmann::json out = {{"queries", queries.size()}, {"passes", passes}, {"bytes", sink}};
@@ -119,6 +143,7 @@ int main(int argc, char **argv) {
             bench::Stats s = bench::stats_of(modes[i].times);
             bench::print_row(modes[i].name, s);
             out[keys[i]] = bench::to_json(s);
+            out[keys[i]]["slowest"] = slowest(modes[i], queries, 8);
         }
         bench::write_json(json_file, out);
     } catch (const std::exception &e) {

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Corpus preparation for bench/run.
 
-  make_corpus.py stats OUT.json FILE...      records and bytes of title+body text of FILEs
-  make_corpus.py repeat OUTDIR N FILE...     N records made by repeating FILEs' records in
+  make_corpus.py stats OUT.json FILE...      records with a body and bytes of their title+body
+  make_corpus.py repeat OUTDIR N FILE...     N records made by repeating FILEs' records (with a body) in
                                              order, each pass with new ids ("<id>~rK"), written
                                              as gzip JSON Lines parts of 100,000 records
 """
@@ -22,9 +22,12 @@ def records(files):
 
 
 def stats(out_path, files):
+    """Counts the records that can be indexed (those with a body), as the indexers do."""
     n = text = 0
     for line in records(files):
         r = json.loads(line)
+        if not (r.get("body") or "").strip():
+            continue
         n += 1
         text += len((r.get("title") or "").encode()) + len((r.get("body") or "").encode())
     with open(out_path, "w") as out:
@@ -46,6 +49,8 @@ def repeat(outdir, total, files):
                                 encoding="utf-8", compresslevel=1)
                 part += 1
             r = json.loads(line)
+            if not (r.get("body") or "").strip():
+                continue
             if round_no:
                 r["id"] = "%s~r%d" % (r["id"], round_no)
             text += len((r.get("title") or "").encode()) + len((r.get("body") or "").encode())

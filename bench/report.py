@@ -169,6 +169,8 @@ set logscale x
 set xlabel "records"
 set grid
 set key top left
+set xrange [5000:2000000]
+set yrange [0:*]
 set format x "%%.0s%%c"
 plot '%s' u 1:2 w lp pt 7 t 'HTTP p50 ms', '' u 1:3 w lp pt 7 t 'HTTP p99 ms', '' u 1:4 w lp pt 7 t 'HTTP p99 ms, facets', '' u 1:5 w lp pt 7 t 'in-process floor p99 ms'
 plot '%s' u 1:6 w lp pt 7 t 'requests/s, 32 connections'
