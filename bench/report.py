@@ -55,8 +55,9 @@ def table(name, r, out):
     p = lambda *a: out.append("".join(a))
     p("")
     p("== %s: %d records, %.1f MB of title and body text ==" % (name, c["records"], mb(c["text_bytes"])))
-    p("%-44s %8s %8s %8s %10s %10s %10s" % ("latency per query, warm (ms)", "p50", "p90", "p99",
-                                            "p50/floor", "p99/floor", "p99/searcher"))
+    p("(floor: plain Xapian in process; srchr: searchd's Searcher in process, no facets)")
+    p("%-44s %8s %8s %8s %10s %10s %10s %10s" % ("latency per query, warm (ms)", "p50", "p90", "p99",
+                                                 "p50/floor", "p99/floor", "p50/srchr", "p99/srchr"))
     rows = []
     if ip:
         rows += [("Xapian in-process, 1 KB snippet (floor)", ip["xapian"]),
@@ -70,10 +71,23 @@ def table(name, r, out):
     if r["omega-http"]:
         rows.append(("Omega CGI behind lighttpd", r["omega-http"]["omega"]))
     for label, s in rows:
-        p("%-44s %8.2f %8.2f %8.2f %10s %10s %10s" % (
+        p("%-44s %8.2f %8.2f %8.2f %10s %10s %10s %10s" % (
             label, s["p50_ms"], s["p90_ms"], s["p99_ms"],
             fmt_ratio(s["p50_ms"], floor and floor["p50_ms"]), fmt_ratio(s["p99_ms"], floor and floor["p99_ms"]),
+            fmt_ratio(s["p50_ms"], searcher and searcher["p50_ms"]),
             fmt_ratio(s["p99_ms"], searcher and searcher["p99_ms"])))
+    peers = [("SQLite FTS5", r["fts5"] and r["fts5"]["latency"]), ("Omega", r["omega-http"] and r["omega-http"]["omega"])]
+    if h and any(s for _, s in peers):
+        http = h["nofacets"]
+        p("%-44s %s" % ("  searchd HTTP (no facets) is faster than", "  ".join(
+            "%s: p50 %s, p99 %s" % (label, fmt_ratio(s["p50_ms"], http["p50_ms"]), fmt_ratio(s["p99_ms"], http["p99_ms"]))
+            for label, s in peers if s)))
+    for key, label in [("xapian", "floor"), ("searcher_nofacets", "srchr")]:
+        slow = (ip or {}).get(key, {}).get("slowest", [])[:4]
+        if slow:
+            p("  slowest by median, %s: %s" % (label, ", ".join(
+                "%s%s %.1f ms" % (x["q"] or "(empty)", " [%s]" % x["params"] if x["params"] else "", x["median_ms"])
+                for x in slow)))
     errors = {k: v.get("errors", 0) for k, v in (h or {}).items() if isinstance(v, dict)}
     if any(errors.values()):
         p("  HTTP errors: %s" % errors)
