@@ -1,0 +1,58 @@
+// What the benchmark programs share: the query set, URL parameters, timing and percentiles,
+// and the JSON file each program writes for bench/run to read.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "search_request.h"
+
+namespace pressroom::bench {
+
+using Clock = std::chrono::steady_clock;
+
+// One line of bench/queries.tsv: the words as typed and searchd's extra URL parameters
+// (URL-encoded, possibly empty).
+struct BenchQuery {
+    std::string q;
+    std::string params;
+};
+
+// Reads a query file; '#' lines and blank lines are skipped. Throws when it cannot be read.
+std::vector<BenchQuery> read_queries(const std::filesystem::path &path);
+
+// Percent-decodes a URL component ('+' is a space).
+std::string url_decode(std::string_view s);
+// Percent-encodes a URL query component.
+std::string url_encode(std::string_view s);
+
+// The parameters searchd would receive for `query`: q, the extra parameters and `more`
+// (another URL-encoded list, applied last), as parse_search_request takes them.
+searchd::Params params_of(const BenchQuery &query, std::string_view more = {});
+
+// Milliseconds since `start`.
+inline double ms_since(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// p50, p90, p99, mean and max of times in milliseconds, and how many.
+struct Stats {
+    double p50 = 0, p90 = 0, p99 = 0, mean = 0, max = 0;
+    std::size_t n = 0;
+};
+Stats stats_of(std::vector<double> ms);
+nlohmann::json to_json(const Stats &stats);
+
+// Prints one row of a latency table: name, n, p50, p90, p99, max.
+void print_row(const std::string &name, const Stats &stats);
+void print_header();
+
+// Writes `j` to `path`, pretty-printed; nothing when path is empty.
+void write_json(const std::filesystem::path &path, const nlohmann::json &j);
+
+} // namespace pressroom::bench

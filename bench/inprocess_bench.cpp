@@ -1,0 +1,154 @@
+// The floor for searchd's HTTP figures: the benchmark queries run in this process, with no
+// HTTP, top 10 with snippets. Two ways:
+//   xapian:   plain Xapian: QueryParser (AND, stemming, phrases, title:), Enquire top 10, the
+//             stored release parsed, MSet::snippet with flags 0 on the first 1 KB of the body
+//             (extra parameters are ignored: plain Xapian has no filters here);
+//   searcher: searchd's own Searcher::search (filters, sorts, re-ranking, snippets), with
+//             facets off and on, and the JSON rendering searchd sends.
+// The set is run once to warm the caches, then --passes times, the modes interleaved.
+//   inprocess_bench --db DIR --queries FILE [--passes 5] [--json OUT]
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "bench_support.h"
+#include "index_store.h"
+#include "release.h"
+#include "render.h"
+#include "schema.h"
+#include "searcher.h"
+
+using namespace pressroom;
+
+namespace {
+
+// Bytes of body text the plain-Xapian snippet is made from, as searchd's window.
+constexpr std::size_t kWindow = 1024;
+
+class PlainXapian {
+  public:
+    explicit PlainXapian(Xapian::Database db) : m_db(std::move(db)), m_stemmer(schema::make_stemmer()) {
+        m_parser.set_database(m_db);
+        m_parser.set_stemmer(m_stemmer);
+        m_parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+        m_parser.set_default_op(Xapian::Query::OP_AND);
+        m_parser.add_prefix("title", std::string(schema::prefix::kTitle));
+    }
+
+    // Returns the bytes of output made, so the work cannot be optimised away.
+    std::size_t run(const std::string &q) {
+        Xapian::Query query = m_parser.parse_query(
+            q, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD | schema::kQueryParserFlags);
+        Xapian::Enquire enquire(m_db);
+        enquire.set_query(query);
+        Xapian::MSet mset = enquire.get_mset(0, 10);
+        std::size_t out = 0;
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            Release r = release_from_json(nlohmann::json::parse(it.get_document().get_data()));
+            std::string body = r.body();
+            if (body.size() > kWindow)
+                body.resize(kWindow);
+            out += r.title.size() + mset.snippet(body, 300, m_stemmer, schema::kSnippetFlags).size();
+        }
+        return out;
+    }
+
+  private:
+    Xapian::Database m_db;
+    Xapian::Stem m_stemmer;
+    Xapian::QueryParser m_parser;
+};
+
+struct Mode {
+    std::string name;
+    std::function<std::size_t(const bench::BenchQuery &)> run;
+    std::vector<double> times;                 // every measured run
+    std::vector<std::vector<double>> by_query; // per query: its measured runs
+};
+
+// The `n` queries with the longest median time, slowest first: the queries that are slow in
+// themselves, rather than when the machine was busy.
+nlohmann::json slowest(const Mode &mode, const std::vector<bench::BenchQuery> &queries, std::size_t n) {
+    std::vector<double> median;
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+        median.push_back(bench::stats_of(mode.by_query[i]).p50);
+        order.push_back(i);
+    }
+    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return median[a] > median[b]; });
+    nlohmann::json out = nlohmann::json::array();
+    for (std::size_t i = 0; i < std::min(n, order.size()); ++i)
+        out.push_back(
+            {{"q", queries[order[i]].q}, {"params", queries[order[i]].params}, {"median_ms", median[order[i]]}});
+    return out;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+    CLI::App app{"In-process latency of the benchmark queries: plain Xapian and searchd's Searcher"};
+    std::string db_dir, queries_file, json_file;
+    int passes = 5;
+    app.add_option("--db", db_dir, "index folder (as pressroom-indexer --db)")->required();
+    app.add_option("--queries", queries_file, "bench/queries.tsv")->required();
+    app.add_option("--passes", passes, "measured passes over the set after one warm-up pass");
+    app.add_option("--json", json_file, "write the figures here");
+    CLI11_PARSE(app, argc, argv);
+
+    try {
+        auto queries = bench::read_queries(queries_file);
+        store::LiveIndex live = store::open_live(db_dir);
+        PlainXapian plain(live.releases);
+        searchd::Searcher searcher(db_dir);
+        auto searchd_mode = [&](const char *facets) {
+            return [&searcher, facets](const bench::BenchQuery &q) -> std::size_t {
+                auto request =
+                    searchd::parse_search_request(bench::params_of(q, std::string("per_page=10&facets=") + facets));
+                if (!request)
+                    return 0;
+                return searchd::render_search(searcher.search(*request), 0).size();
+            };
+        };
+        std::vector<Mode> modes;
+        modes.push_back(
+            {"xapian: top 10, 1 KB snippet", [&](const bench::BenchQuery &q) { return plain.run(q.q); }, {}, {}});
+        modes.push_back({"searcher: top 10, snippets, no facets", searchd_mode("false"), {}, {}});
+        modes.push_back({"searcher: top 10, snippets, facets", searchd_mode("true"), {}, {}});
+
+        std::size_t sink = 0;
+        for (auto &mode : modes)
+            mode.by_query.assign(queries.size(), {});
+        for (int pass = 0; pass <= passes; ++pass)
+            for (auto &mode : modes)
+                for (std::size_t i = 0; i < queries.size(); ++i) {
+                    auto start = bench::Clock::now();
+                    sink += mode.run(queries[i]);
+                    double ms = bench::ms_since(start);
+                    if (pass > 0) { // pass 0 warms the caches
+                        mode.times.push_back(ms);
+                        mode.by_query[i].push_back(ms);
+                    }
+                }
+
+        nlohmann::json out = {{"queries", queries.size()}, {"passes", passes}, {"bytes", sink}};
+        bench::print_header();
+        const char *keys[] = {"xapian", "searcher_nofacets", "searcher_facets"};
+        for (std::size_t i = 0; i < modes.size(); ++i) {
+            bench::Stats s = bench::stats_of(modes[i].times);
+            bench::print_row(modes[i].name, s);
+            out[keys[i]] = bench::to_json(s);
+            out[keys[i]]["slowest"] = slowest(modes[i], queries, 8);
+        }
+        bench::write_json(json_file, out);
+    } catch (const std::exception &e) {
+        std::fprintf(stderr, "inprocess_bench: %s\n", e.what());
+        return 1;
+    }
+    return 0;
+}
