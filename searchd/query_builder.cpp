@@ -135,7 +135,7 @@ BuiltQuery build_query(std::string_view q, const Xapian::Database &db, const Syn
     std::vector<std::vector<std::string>> used;
     std::string words = expand_synonyms(take_years(folded, built.years), synonyms, used);
     built.reading = read_query(folded, used);
-    folded = join_split_words(split_run_together(words, termfreq), termfreq);
+    folded = group_positional(join_split_words(split_run_together(words, termfreq), termfreq));
     if (folded.empty()) {
         built.query = built.years.empty() ? Xapian::Query::MatchAll : year_filter(built.years);
         built.match_all = true;

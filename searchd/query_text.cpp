@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <optional>
 
+#include <unicode/uchar.h>
+
 #include "text.h"
 
 namespace pressroom::searchd::query_text {
@@ -130,6 +132,63 @@ std::string required_phrases(std::string_view q) {
         out += q[i];
     }
     return out;
+}
+
+namespace {
+
+bool is_positional_operator(std::string_view word) {
+    return word == "NEAR" || word == "ADJ" || word.starts_with("NEAR/") || word.starts_with("ADJ/");
+}
+
+// One term to Xapian's QueryParser: letters and digits of any script but the CJK ones (which
+// group_cjk puts in parentheses), and underscores.
+bool is_plain_word(std::string_view word) {
+    if (word.empty())
+        return false;
+    for (std::size_t i = 0; i < word.size();) {
+        char32_t c = text::next_code_point(word, i);
+        if (!(u_isalnum(static_cast<UChar32>(c)) || c == '_') || text::is_cjk(c))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+std::string group_positional(std::string_view q) {
+    std::vector<Token> tokens = tokens_of(q);
+    std::vector<std::string> out;
+    for (const Token &t : tokens)
+        out.emplace_back(t.text);
+    const std::size_t n = tokens.size();
+    auto is_op = [&](std::size_t k) { return !tokens[k].in_phrase && is_operator(tokens[k].text); };
+    auto is_positional = [&](std::size_t k) { return !tokens[k].in_phrase && is_positional_operator(tokens[k].text); };
+    for (std::size_t first = 0; first + 2 < n; ++first) {
+        if (!is_positional(first + 1))
+            continue;
+        std::size_t last = first + 2;
+        while (last + 2 < n && is_positional(last + 1))
+            last += 2;
+        // The operands without the signs and parentheses around the run.
+        std::string_view head = tokens[first].text, tail = tokens[last].text;
+        std::size_t lead = std::min(head.find_first_not_of("(+-"), head.size());
+        std::size_t trail = tail.find_last_not_of(')') == std::string_view::npos ? 0 : tail.find_last_not_of(')') + 1;
+        bool plain = is_plain_word(head.substr(lead)) && is_plain_word(tail.substr(0, trail));
+        for (std::size_t k = first + 2; k < last; k += 2)
+            plain = plain && is_plain_word(tokens[k].text);
+        if (!plain) {
+            for (std::size_t k = first + 1; k < last; k += 2)
+                out[k] = text::lower_ascii(out[k]);
+        } else if ((first > 0 && !is_op(first - 1)) || (last + 1 < n && !is_op(last + 1))) {
+            out[first].insert(lead, "(");
+            out[last].insert(trail, ")");
+        }
+        first = last;
+    }
+    std::string joined;
+    for (const std::string &word : out)
+        joined += (joined.empty() ? "" : " ") + word;
+    return joined;
 }
 
 std::string split_run_together(std::string_view q, const std::function<unsigned(const std::string &)> &termfreq) {

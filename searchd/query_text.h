@@ -40,6 +40,15 @@ std::string plain_words(std::string_view q);
 // Phrases inside parentheses are left alone: they are alternatives.
 std::string required_phrases(std::string_view q);
 
+// NEAR and ADJ (and NEAR/n, ADJ/n) as Xapian's QueryParser can read them. It takes them only
+// between single plain words with nothing but operators beside the run: "a NEAR b c" or
+// "-a NEAR b-c" fail its grammar, and it then searches every word instead (Xapian 1.4.22 also
+// leaks a term on some of these failures, e.g. "-a NEAR b c"). A run of plain words is put in
+// parentheses, a leading + or - staying outside ("-a NEAR b c" -> "-(a NEAR b) c"); a run with
+// any other operand (a phrase, a field, a wildcard, a hyphenated or CJK word) keeps its words
+// and the operator becomes a word, as Xapian would read it ("a NEAR b-c" -> "a near b-c").
+std::string group_positional(std::string_view q);
+
 // A lower-case word outside phrases that the index does not know (termfreq 0) but that is two
 // known words run together ("wonsoon", "sehoon") becomes the two joined by a hyphen, which
 // QueryParser reads as a phrase: it then finds "Won Soon" and "Won-soon" alike. Of several

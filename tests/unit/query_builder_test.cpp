@@ -74,6 +74,10 @@ TEST_CASE("build_query parses the query language", "[query_builder]") {
         {"(seoul OR busan) mayor", "Query(((Zseoul@1 OR Zbusan@2) AND Zmayor@3))"},
         // NEAR
         {"seoul NEAR busan", "Query((seoul@1 NEAR 11 busan@2))"},
+        // NEAR beside other words: the run is grouped, an exclusion before it excludes the run
+        // (Xapian 1.4.22 cannot parse "-a NEAR b c" and leaked a term when it failed)
+        {"seoul NEAR busan mayor", "Query(((seoul@1 NEAR 11 busan@2) AND Zmayor@3))"},
+        {"-seoul NEAR busan mayor", "Query((Zmayor@3 AND_NOT (seoul@1 NEAR 11 busan@2)))"},
         // title: uses prefix S
         {"title:council", "Query(ZScouncil@1)"},
         // the field name is case-insensitive since words are lower-cased first

@@ -86,6 +86,36 @@ TEST_CASE("phrases inside parentheses stay alternatives", "[query_text]") {
     }
 }
 
+TEST_CASE("NEAR and ADJ runs are written as Xapian's parser can read them", "[query_text]") {
+    struct Row {
+        std::string q;
+        std::string expected;
+    };
+    const Row rows[] = {
+        {"a NEAR b", "a NEAR b"},                       // alone: as typed
+        {"a NEAR b AND c", "a NEAR b AND c"},           // beside operators: as typed
+        {"a NEAR b c", "(a NEAR b) c"},                 // beside a word: grouped
+        {"c a ADJ/3 b", "c (a ADJ/3 b)"},               // on either side
+        {"-a NEAR b c", "-(a NEAR b) c"},               // the sign stays outside
+        {"(-a NEAR b c)", "(-(a NEAR b) c)"},           // so do parentheses
+        {"a NEAR b NEAR c d", "(a NEAR b NEAR c) d"},   // one run of several
+        {"a NEAR b c NEAR d", "(a NEAR b) (c NEAR d)"}, // two runs
+        {"-a NEAR b-c", "-a near b-c"},                 // not plain words: the operator is a word
+        {"title:a NEAR b", "title:a near b"},           // a field
+        {"a* NEAR b c", "a* near b c"},                 // a wildcard
+        {"a NEAR \"b c\"", "a near \"b c\""},           // a phrase
+        {"\"a NEAR b\" c", "\"a NEAR b\" c"},           // inside a phrase NEAR is a word already
+        {"NEAR b", "NEAR b"},                           // no operand before
+        {"a NEAR", "a NEAR"},                           // none after
+        {"caf\u00e9 NEAR b c", "(caf\u00e9 NEAR b) c"}, // letters of any other script are plain
+        {"\uC11C\uC6B8 NEAR b", "\uC11C\uC6B8 near b"}, // CJK words are not: Xapian reads them as groups
+    };
+    for (const auto &row : rows) {
+        CAPTURE(row.q);
+        CHECK(group_positional(row.q) == row.expected);
+    }
+}
+
 TEST_CASE("synonyms widen a query to every member of the group", "[query_text]") {
     const std::string park = "\xEB\xB0\x95\xEC\x9B\x90\xEC\x88\x9C"; // 박원순
     const std::vector<std::vector<std::string>> groups = {{"park won soon", park},
