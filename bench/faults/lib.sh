@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by the load and fault scripts in bench/faults: sourced, never run.
 #
 # Each script takes the build folder as its only argument (default: build/ at the top of the
@@ -157,7 +158,8 @@ wait_wrk() { wait "$WRK_PID" || { cat "$1" >&2; return 1; }; }
 wrk_field() { grep '^faults:' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 
 # check_wrk OUT LABEL: fails unless every request was answered 2xx (or a deliberate 429/503)
-# and no socket error happened.
+# and no socket error happened. searchd sheds no load on purpose, so a 503 counts as a failure
+# too unless FAULTS_ALLOW_503=1 (for a searchd that would).
 check_wrk() {
   local out=$1 label=$2
   if ! grep -q '^faults:' "$out"; then fail "$label: wrk printed no summary"; cat "$out" >&2; return 0; fi
@@ -169,6 +171,8 @@ check_wrk() {
   [ "$other" -eq 0 ] || fail "$label: $other responses other than 2xx, 429 or 503"
   [ "$sock" -eq 0 ] || fail "$label: $sock socket errors (connect/read/write/timeout)"
   [ "$status" -eq "$deliberate" ] || fail "$label: wrk counted $status non-2xx, the script $deliberate 429/503"
+  [ "${FAULTS_ALLOW_503:-0}" = 1 ] || [ "$(wrk_field "$out" s503)" -eq 0 ] ||
+    fail "$label: $(wrk_field "$out" s503) answers were 503 (searchd sheds no load on purpose)"
 }
 
 # first_records N: the first N records of the bundled JSON Lines corpus on stdout.
