@@ -47,13 +47,18 @@ std::optional<std::string> live_generation(const fs::path &dir) {
 
 std::string next_generation(const fs::path &dir) {
     long highest = 0;
+    auto count = [&](const std::string &name) {
+        if (name.rfind(schema::kGenerationPrefix, 0) == 0)
+            highest =
+                std::max(highest, std::strtol(name.c_str() + std::strlen(schema::kGenerationPrefix), nullptr, 10));
+    };
     std::error_code ec;
-    for (const auto &entry : fs::directory_iterator(dir, ec)) {
-        std::string name = entry.path().filename().string();
-        if (name.rfind(schema::kGenerationPrefix, 0) != 0)
-            continue;
-        highest = std::max(highest, std::strtol(name.c_str() + std::strlen(schema::kGenerationPrefix), nullptr, 10));
-    }
+    for (const auto &entry : fs::directory_iterator(dir, ec))
+        count(entry.path().filename().string());
+    // The live name counts even when its folder is gone: a generation being built must never be
+    // the one the stub names, or readers would open it half-written.
+    if (auto live = live_generation(dir))
+        count(*live);
     char buf[32];
     std::snprintf(buf, sizeof buf, "%s%06ld", schema::kGenerationPrefix, highest + 1);
     return buf;

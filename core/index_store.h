@@ -22,7 +22,7 @@ std::filesystem::path stub_path(const std::filesystem::path &dir);
 // The live generation's folder name ("gen-000003"), or none when DIR has no index yet.
 std::optional<std::string> live_generation(const std::filesystem::path &dir);
 
-// A generation name greater than every one present in DIR.
+// A generation name greater than every one present in DIR and than the one its stub names.
 std::string next_generation(const std::filesystem::path &dir);
 
 // Makes `generation` the live one: writes the stub beside the old one, syncs it, renames it

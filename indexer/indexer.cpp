@@ -228,6 +228,19 @@ SynonymGroups read_synonyms(const fs::path &path) {
     return *groups;
 }
 
+// Opens the generation a run writes to. An update writes into the live generation, which must
+// exist: a missing one is reported, never created empty under the live name.
+Xapian::WritableDatabase open_generation(const fs::path &path, Mode mode, const fs::path &dir) {
+    if (mode == Mode::Fresh)
+        return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
+    try {
+        return Xapian::WritableDatabase(path.string(), Xapian::DB_OPEN);
+    } catch (const Xapian::DatabaseNotFoundError &e) {
+        throw IndexerError("the live index `" + path.string() + "` named by `" + store::stub_path(dir).string() +
+                           "` is missing (" + e.get_msg() + "); run again with --rebuild");
+    }
+}
+
 void check_schema(const Xapian::Database &db, const fs::path &dir) {
     std::string version = db.get_metadata(schema::kVersionKey);
     if (version != std::to_string(schema::kVersion))
@@ -259,12 +272,12 @@ RunSummary run_indexer(const IndexerOptions &options, spdlog::logger &log) {
 
     RunSummary summary;
     try {
-        Xapian::WritableDatabase db(gen_path.string(), Xapian::DB_CREATE_OR_OPEN);
+        Xapian::WritableDatabase db = open_generation(gen_path, mode, options.db);
         if (mode == Mode::Update)
             check_schema(db, options.db);
         // The quotations live in a database of their own inside the generation's folder, so
         // they never count in the statistics that rank releases.
-        Xapian::WritableDatabase quotes_db((gen_path / schema::kQuotesFolder).string(), Xapian::DB_CREATE_OR_OPEN);
+        Xapian::WritableDatabase quotes_db = open_generation(gen_path / schema::kQuotesFolder, mode, options.db);
         if (mode == Mode::Update) {
             db.begin_transaction();
             quotes_db.begin_transaction();

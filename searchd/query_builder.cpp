@@ -137,7 +137,9 @@ BuiltQuery build_query(std::string_view q, const Xapian::Database &db, const Syn
     built.reading = read_query(folded, used);
     folded = group_positional(join_split_words(split_run_together(words, termfreq), termfreq));
     if (folded.empty()) {
-        built.query = built.years.empty() ? Xapian::Query::MatchAll : year_filter(built.years);
+        // A match-all query of its own: copies of the static Query::MatchAll share a reference
+        // count that request threads would update at once (Xapian documents it as unsafe).
+        built.query = built.years.empty() ? Xapian::Query(std::string()) : year_filter(built.years);
         built.match_all = true;
         return built;
     }

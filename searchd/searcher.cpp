@@ -42,8 +42,14 @@ void Searcher::refresh() {
         m_stub = stub;
         return;
     }
-    m_db.reopen();
-    m_quotes.reopen();
+    try {
+        m_db.reopen();
+        m_quotes.reopen();
+    } catch (const Xapian::DatabaseOpeningError &) {
+        // The generation's files are gone (replaced by a rebuild, or removed): opening the live
+        // one again either finds the new index or says which index is missing and how to fix it.
+        open_live();
+    }
 }
 
 template <typename F> auto Searcher::with_retry(F &&f) -> decltype(f()) {

@@ -416,27 +416,34 @@ void register_handlers(httplib::Server &server, const ServerOptions &options, st
         else
             log->info("{} {} {} {} {}B", req.remote_addr, req.method, req.target, res.status, res.body.size());
     });
-    server.set_exception_handler([log](const httplib::Request &req, httplib::Response &res, std::exception_ptr ep) {
-        Error error{ErrorCode::Internal, "the request failed unexpectedly; the server log has details"};
-        std::string detail = "unknown exception";
-        try {
-            std::rethrow_exception(ep);
-        } catch (const store::IndexError &e) {
-            error = {ErrorCode::Unavailable, e.what()};
-            detail = e.what();
-        } catch (const Xapian::DatabaseError &e) {
-            error = {ErrorCode::Unavailable, "the index cannot be read right now; try again shortly"};
-            detail = e.get_description();
-        } catch (const Xapian::Error &e) {
-            detail = e.get_description();
-        } catch (const std::exception &e) {
-            detail = e.what();
-        } catch (...) {
-        }
-        if (log)
-            log->error("{} {} failed: {}", req.method, req.target, detail);
-        send_error(res, error);
-    });
+    server.set_exception_handler(
+        [log, db = options.db](const httplib::Request &req, httplib::Response &res, std::exception_ptr ep) {
+            Error error{ErrorCode::Internal, "the request failed unexpectedly; the server log has details"};
+            std::string detail = "unknown exception";
+            try {
+                std::rethrow_exception(ep);
+            } catch (const store::IndexError &e) {
+                error = {ErrorCode::Unavailable, e.what()};
+                detail = e.what();
+            } catch (const Xapian::DatabaseCorruptError &e) {
+                // Damage does not go away by waiting: say which index and what mends it.
+                error = {ErrorCode::Unavailable, "the index at `" + db.string() + "` is damaged (" + e.get_msg() +
+                                                     "); rebuild it with `pressroom-indexer --db " + db.string() +
+                                                     " --rebuild SOURCE...`"};
+                detail = e.get_description();
+            } catch (const Xapian::DatabaseError &e) {
+                error = {ErrorCode::Unavailable, "the index cannot be read right now; try again shortly"};
+                detail = e.get_description();
+            } catch (const Xapian::Error &e) {
+                detail = e.get_description();
+            } catch (const std::exception &e) {
+                detail = e.what();
+            } catch (...) {
+            }
+            if (log)
+                log->error("{} {} failed: {}", req.method, req.target, detail);
+            send_error(res, error);
+        });
     server.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request &req,
                                                                      httplib::Response &res) {
         if (!res.body.empty())

@@ -65,6 +65,17 @@ if problems:
 sys.exit(1 if problems else 0)
 PY
 
+# An update of an index whose live generation folder is gone: told to rebuild, nothing created.
+cp -a "$tmp/db" "$tmp/db-gone"
+rm -rf "$tmp/db-gone/gen-000001"
+"$indexer" --db "$tmp/db-gone" "$src/corpus/seeds" 2>"$tmp/err"; code=$?
+check "indexer: a missing live generation exits 1" test "$code" -eq 1
+check "indexer: a missing live generation is named" contains "$tmp/err" "the live index \`$tmp/db-gone/gen-000001\` named by \`$tmp/db-gone/XAPIANDB\` is missing"
+check "indexer: a missing live generation asks for --rebuild" contains "$tmp/err" "run again with --rebuild"
+check "indexer: a missing live generation is not created empty" test ! -e "$tmp/db-gone/gen-000001"
+"$indexer" --db "$tmp/db-gone" --rebuild "$src/corpus/seeds" 2>"$tmp/err"; code=$?
+check "indexer: --rebuild mends a missing live generation" contains "$tmp/err" "5 documents and 3 quotations live in gen-000002"
+
 "$searchd" --db "$tmp/none" --port 1 2>"$tmp/err"; code=$?
 check "searchd: missing index exits 1" test "$code" -eq 1
 check "searchd: missing index says how to build one" contains "$tmp/err" "no index at \`$tmp/none\`: build one with \`pressroom-indexer --db $tmp/none SOURCE...\`"

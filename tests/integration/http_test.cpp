@@ -13,6 +13,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "index_store.h"
 #include "searcher.h"
 #include "server.h"
 #include "test_support.h"
@@ -361,6 +362,38 @@ TEST_CASE("searches keep answering while the index is updated and rebuilt", "[ht
     auto res = srv.client().Get("/api/search?q=bike%20lanes");
     REQUIRE(res);
     CHECK(json::parse(res->body)["total"] == 1);
+}
+
+TEST_CASE("a removed or damaged index answers 503 naming it and the rebuild that mends it", "[http]") {
+    RunningServer srv;
+    auto cli = srv.client();
+    REQUIRE(cli.Get("/api/search?q=Beijing")->status == 200);
+    auto check_unavailable = [&](const std::string &what) {
+        INFO(what);
+        auto res = cli.Get("/api/search?q=Beijing");
+        REQUIRE(res);
+        CHECK(res->status == 503);
+        json error = json::parse(res->body)["error"];
+        CHECK(error["code"] == "unavailable");
+        std::string message = error["message"];
+        CHECK_THAT(message, Catch::Contains("`" + srv.db.string() + "`"));
+        CHECK_THAT(message, Catch::Contains("--rebuild"));
+    };
+    auto check_served = [&] {
+        auto res = cli.Get("/api/search?q=Beijing");
+        REQUIRE(res);
+        CHECK(res->status == 200);
+    };
+    // The live generation's folder removed, the stub left naming it.
+    std::filesystem::remove_all(srv.db / *store::live_generation(srv.db));
+    check_unavailable("generation removed");
+    test::index(srv.db, {srv.seeds}, srv.log, /*rebuild=*/true);
+    check_served();
+    // The live generation's version file overwritten.
+    test::write_file(srv.db / *store::live_generation(srv.db) / "iamglass", "not a version file");
+    check_unavailable("version file overwritten");
+    test::index(srv.db, {srv.seeds}, srv.log, /*rebuild=*/true);
+    check_served();
 }
 
 TEST_CASE("search answers with facets, the filters in force, the sort and the query reading", "[http]") {
