@@ -154,7 +154,7 @@ run_wrk() {
 wait_wrk() { wait "$WRK_PID" || { cat "$1" >&2; return 1; }; }
 
 # wrk_field OUT NAME: a figure from the "faults:" line mixed.lua prints (requests, ok, s429,
-# s503, other, connect, read, write, timeout, status, rps, p50_ms, p99_ms, max_ms).
+# s503, other, s404, s5xx, connect, read, write, timeout, status, rps, p50_ms, p99_ms, max_ms).
 wrk_field() { grep '^faults:' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 
 # check_wrk OUT LABEL: fails unless every request was answered 2xx (or a deliberate 429/503)
@@ -168,7 +168,7 @@ check_wrk() {
   sock=$(($(wrk_field "$out" connect) + $(wrk_field "$out" read) + $(wrk_field "$out" write) + $(wrk_field "$out" timeout)))
   status=$(wrk_field "$out" status)
   deliberate=$(($(wrk_field "$out" s429) + $(wrk_field "$out" s503)))
-  [ "$other" -eq 0 ] || fail "$label: $other responses other than 2xx, 429 or 503"
+  [ "$other" -eq 0 ] || fail "$label: $other responses other than 2xx, 429 or 503 ($(wrk_field "$out" s404) 404, $(wrk_field "$out" s5xx) 5xx)"
   [ "$sock" -eq 0 ] || fail "$label: $sock socket errors (connect/read/write/timeout)"
   [ "$status" -eq "$deliberate" ] || fail "$label: wrk counted $status non-2xx, the script $deliberate 429/503"
   [ "${FAULTS_ALLOW_503:-0}" = 1 ] || [ "$(wrk_field "$out" s503)" -eq 0 ] ||
