@@ -72,23 +72,6 @@ std::string url_decode(std::string_view s) {
     return out;
 }
 
-std::string url_encode(std::string_view s) {
-    static const char *hex = "0123456789ABCDEF";
-    std::string out;
-    for (char c : s) {
-        auto u = static_cast<unsigned char>(c);
-        if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '-' || u == '_' ||
-            u == '.' || u == '~') {
-            out += c;
-        } else {
-            out += '%';
-            out += hex[u >> 4];
-            out += hex[u & 15];
-        }
-    }
-    return out;
-}
-
 searchd::Params params_of(const BenchQuery &query, std::string_view more) {
     searchd::Params params;
     params.emplace("q", query.q);

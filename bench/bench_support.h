@@ -28,8 +28,6 @@ std::vector<BenchQuery> read_queries(const std::filesystem::path &path);
 
 // Percent-decodes a URL component ('+' is a space).
 std::string url_decode(std::string_view s);
-// Percent-encodes a URL query component.
-std::string url_encode(std::string_view s);
 
 // The parameters searchd would receive for `query`: q, the extra parameters and `more`
 // (another URL-encoded list, applied last), as parse_search_request takes them.

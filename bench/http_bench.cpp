@@ -17,6 +17,7 @@
 #include <httplib.h>
 
 #include "bench_support.h"
+#include "markup.h"
 
 using namespace pressroom;
 
@@ -46,7 +47,7 @@ std::string omega_params(const bench::BenchQuery &q) {
     searchd::Params params = bench::params_of(q);
     std::string out;
     auto add = [&](const std::string &name, const std::string &value) {
-        out += "&" + name + "=" + bench::url_encode(value);
+        out += "&" + name + "=" + searchd::url_encode(value);
     };
     std::string start, end;
     for (const auto &[name, value] : params) {
@@ -72,7 +73,7 @@ std::string omega_params(const bench::BenchQuery &q) {
 }
 
 std::string path_of(const std::string &tmpl, const bench::BenchQuery &q) {
-    std::string path = replace_all(replace_all(tmpl, "{q}", bench::url_encode(q.q)), "{params}", q.params);
+    std::string path = replace_all(replace_all(tmpl, "{q}", searchd::url_encode(q.q)), "{params}", q.params);
     path = replace_all(path, "{omega}", omega_params(q));
     path = replace_all(path, "&&", "&");
     if (!path.empty() && path.back() == '&')
