@@ -1243,6 +1243,18 @@ Named opening_subject(std::string_view paragraph, std::size_t para, const std::v
     return person ? n : Named{};
 }
 
+// Who speaks a paragraph quoted whole in the first person, with no attribution: the person the
+// paragraph before opens with ("Dorgan is the lead sponsor of ..." then "“I don't think ...”"),
+// or, for the release's first quotation, the one two paragraphs before ("Sen. Pat Roberts ...
+// announced that the Committee ... the nomination of Rep." / "Porter Goss (R-FL) ...").
+Named first_person_speaker(const std::vector<std::string> &paragraphs, std::size_t para, bool first_quotation,
+                           const std::vector<Mention> &mentions) {
+    for (std::size_t back = 1; back <= (first_quotation ? 2u : 1u) && back <= para; ++back)
+        if (Named n = opening_subject(paragraphs[para - back], para - back, mentions); !n.empty())
+            return n;
+    return {};
+}
+
 } // namespace
 
 std::vector<Quote> extract_quotes(const std::vector<std::string> &paragraphs) {
@@ -1359,22 +1371,11 @@ std::vector<Quote> extract_quotes(const std::vector<std::string> &paragraphs) {
             resolve(q, subject, mentions, first.para, first.open);
         } else if (auto describer = described_by(head, mentions); !describer.empty()) {
             resolve(q, describer, mentions, first.para, first.open);
-        } else if (auto lead = quoted_paragraph && first.para > 0 && first_person(text)
-                                   ? opening_subject(paragraphs[first.para - 1], first.para - 1, mentions)
+        } else if (auto lead = quoted_paragraph && first_person(text)
+                                   ? first_person_speaker(paragraphs, first.para, !previous, mentions)
                                    : Named{};
                    !lead.empty()) {
-            // A paragraph quoted whole, in the first person, after a paragraph about a person
-            // the release names: "Dorgan is the lead sponsor of ..." then "“I don't think ...”".
             resolve(q, lead, mentions, first.para, first.open);
-            q.attributed_as.clear();
-        } else if (auto opener = quoted_paragraph && !previous && first.para > 1 && first_person(text)
-                                     ? opening_subject(paragraphs[first.para - 2], first.para - 2, mentions)
-                                     : Named{};
-                   !opener.empty() && first.para >= 2) {
-            // The release's first quotation, two paragraphs after the one that opens with its
-            // speaker ("Sen. Pat Roberts ... announced that the Committee ... the nomination of Rep." /
-            // "Porter Goss (R-FL) ...").
-            resolve(q, opener, mentions, first.para, first.open);
             q.attributed_as.clear();
         } else {
             // No attribution: a quotation only if it reads as a sentence, not a name or title.
