@@ -80,6 +80,8 @@ constexpr std::array kTitles = {
     "councilman",
     "councilwoman",
     "councilmember",
+    "councillor",
+    "councilor",
     "member",
     "chancellor",
     "premier",
