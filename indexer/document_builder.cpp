@@ -49,20 +49,35 @@ DocumentBuilder::DocumentBuilder() {
     m_generator.set_flags(schema::kTermGeneratorFlags);
 }
 
-Result<Xapian::Document> DocumentBuilder::build(const Release &r, const std::string &origin_term) {
+namespace {
+
+std::vector<std::string> boolean_terms_of(const Release &r, const std::string &origin_term) {
     namespace p = schema::prefix;
-    std::string id = id_term(r.id);
-    if (id.size() > schema::kMaxTermBytes)
-        return too_long("the id", r.id);
-    std::vector<std::string> boolean_terms{id, origin_term,
-                                           schema::boolean_term(p::kLang, r.lang.empty() ? "en" : r.lang)};
+    std::vector<std::string> terms{id_term(r.id), origin_term,
+                                   schema::boolean_term(p::kLang, r.lang.empty() ? "en" : r.lang)};
     for (const auto &category : r.categories())
-        boolean_terms.push_back(schema::boolean_term(p::kCategory, category));
+        terms.push_back(schema::boolean_term(p::kCategory, category));
     if (!r.source.empty())
-        boolean_terms.push_back(schema::boolean_term(p::kSource, r.source));
-    for (const auto &term : boolean_terms)
+        terms.push_back(schema::boolean_term(p::kSource, r.source));
+    return terms;
+}
+
+} // namespace
+
+std::optional<Error> check_release(const Release &r, const std::string &origin_term) {
+    if (id_term(r.id).size() > schema::kMaxTermBytes)
+        return too_long("the id", r.id);
+    for (const auto &term : boolean_terms_of(r, origin_term))
         if (term.size() > schema::kMaxTermBytes)
             return too_long("a category or source", term);
+    return std::nullopt;
+}
+
+Result<Xapian::Document> DocumentBuilder::build(const Release &r, const std::string &origin_term) {
+    namespace p = schema::prefix;
+    if (auto error = check_release(r, origin_term))
+        return *error;
+    std::vector<std::string> boolean_terms = boolean_terms_of(r, origin_term);
 
     Xapian::Document doc;
     m_generator.set_document(doc);

@@ -1,6 +1,7 @@
 // Turns a Release into a Xapian document following core/schema.h.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,11 @@ class DocumentBuilder {
   private:
     Xapian::TermGenerator m_generator;
 };
+
+// Why `release` cannot be indexed (a boolean term over Xapian's length limit), or nothing:
+// build() fails exactly when this names an error. Cheap; for checking before handing a release
+// to another thread.
+std::optional<Error> check_release(const Release &release, const std::string &origin_term);
 
 // The document data stored for a release (its JSON form).
 std::string document_data(const Release &release);

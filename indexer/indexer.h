@@ -21,6 +21,8 @@ struct IndexerOptions {
     std::vector<std::filesystem::path> sources; // files and folders
     std::filesystem::path synonyms;             // synonym file (core/synonyms.h); empty: none
     double progress_interval_s = 2.0;
+    // Threads writing a fresh index (a first run or --rebuild); an update uses one.
+    unsigned jobs = 1;
 };
 
 struct RunSummary {

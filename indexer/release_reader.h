@@ -13,7 +13,7 @@
 namespace pressroom::indexer {
 
 struct ReadEvents {
-    // A usable release; `where` is "file" or "file:line". Its id is set.
+    // A usable release; `where` is "file" or "file:line". Its id is set. The callee may move from it.
     std::function<void(Release &release, const std::string &where)> release;
     // A record or page that cannot be indexed, with the reason.
     std::function<void(const std::string &where, const std::string &reason)> skip;

@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <set>
 
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
 #include "search_helpers.h"
 #include "searcher.h"
 #include "test_support.h"
@@ -207,6 +210,74 @@ TEST_CASE("rebuild switches to a new generation that a running searcher picks up
     CHECK_FALSE(std::filesystem::exists(idx.db / idx.first.generation));
     CHECK(search(s, "Beijing").total == 4);
     CHECK(s.health().generation == again.generation);
+}
+
+TEST_CASE("an index written by three threads finds what one thread's finds", "[index_search]") {
+    // 150 dated releases, enough for several hand-overs to each thread; every third quotes a
+    // council member; one repeats an earlier id and one has a category too long to index.
+    TempDir dir;
+    CapturedLog log;
+    const char *topics[] = {"harbour bridge", "night buses", "library hours", "street trees", "flood barriers"};
+    std::string lines;
+    for (int i = 0; i < 150; ++i) {
+        std::string topic = topics[i % 5];
+        std::string date = fmt::format("2014-{:02}-{:02}", 1 + i / 28, 1 + i % 28);
+        std::string body = "The city reported progress on " + topic + " in district " + std::to_string(i) + ".";
+        if (i % 3 == 0)
+            body += " \"We will finish the " + topic + " work this year,\" said Councillor Lee Min-ji.";
+        lines += nlohmann::json{{"id", "r-" + std::to_string(i)},
+                                {"title", "Update " + std::to_string(i) + " on " + topic},
+                                {"date", date},
+                                {"body", body}}
+                     .dump() +
+                 "\n";
+    }
+    lines += R"({"id":"r-7","title":"Repeated id","body":"A second record with an id already read."})"
+             "\n";
+    lines +=
+        nlohmann::json{
+            {"id", "long-category"}, {"title", "Long"}, {"category", std::string(300, 'c')}, {"body", "text"}}
+            .dump() +
+        "\n";
+    test::write_file(dir / "in" / "releases.jsonl", lines);
+
+    auto one = test::index(dir / "one", {dir / "in"}, log, false, {}, 1);
+    auto three = test::index(dir / "three", {dir / "in"}, log, false, {}, 3);
+    CHECK(one.documents == 150);
+    CHECK(three.documents == 150);
+    CHECK(three.skipped == 2);
+    CHECK(three.quotations == 50);
+    CHECK(one.quotations == 50);
+    // The threads' shards are merged into the generation and removed.
+    for (const auto &entry : std::filesystem::directory_iterator(dir / "three"))
+        CHECK(entry.path().filename().string().find(".parts") == std::string::npos);
+
+    searchd::Searcher a(dir / "one"), b(dir / "three");
+    auto every_id = [](searchd::Searcher &s, const std::string &q) {
+        std::set<std::string> out;
+        for (int page = 1; page <= 2; ++page)
+            for (const auto &id : test::ids(s.search(request(q, page, 100))))
+                out.insert(id);
+        return out;
+    };
+    for (std::string q : {"harbour bridge", "\"night buses\"", "district 42", "title:library", ""}) {
+        INFO(q);
+        CHECK(a.search(request(q)).total == b.search(request(q)).total);
+        CHECK(every_id(a, q) == every_id(b, q));
+    }
+    CHECK(every_id(b, "").size() == 150);
+    // Newest first is the same list, and a release reads the same, from either index.
+    auto newest = test::parsed_request({{"q", "flood"}, {"sort", "newest"}, {"per_page", "50"}});
+    auto na = test::ordered_ids(a.search(newest));
+    CHECK(na.size() == 30);
+    CHECK(na == test::ordered_ids(b.search(newest)));
+    REQUIRE(b.document("r-99"));
+    CHECK(b.document("r-99")->title == "Update 99 on flood barriers");
+    CHECK(b.document("r-7")->title == "Update 7 on library hours");
+    auto speakers = b.speakers("");
+    REQUIRE(speakers.size() == 1);
+    CHECK(speakers[0].name == "Lee Min-ji");
+    CHECK(speakers[0].quotes == 50);
 }
 
 TEST_CASE("bad records are skipped with reasons and the run goes on", "[index_search]") {

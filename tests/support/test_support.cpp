@@ -48,8 +48,9 @@ void write_file(const fs::path &path, const std::string &content) {
 }
 
 indexer::RunSummary index(const fs::path &db, const std::vector<fs::path> &sources, CapturedLog &log, bool rebuild,
-                          const fs::path &synonyms) {
+                          const fs::path &synonyms, unsigned jobs) {
     indexer::IndexerOptions options;
+    options.jobs = jobs;
     options.db = db;
     options.sources = sources;
     options.rebuild = rebuild;

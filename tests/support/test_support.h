@@ -44,9 +44,10 @@ std::filesystem::path copy_seeds(const std::filesystem::path &dir);
 void write_file(const std::filesystem::path &path, const std::string &content);
 
 // Runs the indexer on `sources` into `db`, logging into `log`, with the synonym groups of
-// `synonyms` when given.
+// `synonyms` when given; a fresh index is written by `jobs` threads.
 indexer::RunSummary index(const std::filesystem::path &db, const std::vector<std::filesystem::path> &sources,
-                          CapturedLog &log, bool rebuild = false, const std::filesystem::path &synonyms = {});
+                          CapturedLog &log, bool rebuild = false, const std::filesystem::path &synonyms = {},
+                          unsigned jobs = 1);
 
 // The synonym file `./run serve` indexes with.
 inline const std::filesystem::path kSynonymFile = kSourceDir / "corpus" / "synonyms.txt";
