@@ -33,7 +33,11 @@ void add_date_terms(Xapian::Document &doc, const std::optional<Date> &date) {
 
 } // namespace
 
-std::string id_term(std::string_view id) { return std::string(schema::prefix::kId) + std::string(id); }
+std::string id_term(std::string_view id) {
+    std::string term(schema::prefix::kId);
+    term += id;
+    return term;
+}
 
 std::string quote_release_term(std::string_view id) {
     // Cut to Xapian's limit: a longer id only risks sharing the term with another long id.

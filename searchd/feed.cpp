@@ -16,7 +16,9 @@ void element(std::string &out, std::string_view indent, std::string_view name, s
     out += indent;
     out += "<";
     out += name;
-    out += ">" + xml_escape(text) + "</";
+    out += ">";
+    out += xml_escape(text);
+    out += "</";
     out += name;
     out += ">\n";
 }

@@ -180,8 +180,8 @@ std::string group_positional(std::string_view q) {
             for (std::size_t k = first + 1; k < last; k += 2)
                 out[k] = text::lower_ascii(out[k]);
         } else if ((first > 0 && !is_op(first - 1)) || (last + 1 < n && !is_op(last + 1))) {
-            out[first].insert(lead, "(");
-            out[last].insert(trail, ")");
+            out[first].insert(lead, 1, '(');
+            out[last].insert(trail, 1, ')');
         }
         first = last;
     }
@@ -308,7 +308,9 @@ std::string expand_synonyms(std::string_view q, const std::vector<std::vector<st
     for (std::size_t t = 0; t < tokens.size(); ++t) {
         if (dropped[t])
             continue;
-        out += (out.empty() ? "" : " ") + (replaced[t].empty() ? std::string(tokens[t].text) : replaced[t]);
+        if (!out.empty())
+            out += ' ';
+        out += replaced[t].empty() ? std::string(tokens[t].text) : replaced[t];
     }
     return out;
 }
@@ -341,7 +343,9 @@ std::string read_query(std::string_view q, const std::vector<std::vector<std::st
         if (tokens[i].in_phrase || opens_phrase) {
             if (opens_phrase)
                 phrase_excluded = t.starts_with("-") || t.starts_with("(-") || negate_next;
-            phrase += (phrase.empty() ? "" : " ") + clean(t.starts_with("-") ? t.substr(1) : t);
+            if (!phrase.empty())
+                phrase += ' ';
+            phrase += clean(t.starts_with("-") ? t.substr(1) : t);
             bool closes = i + 1 == tokens.size() || !tokens[i + 1].in_phrase;
             if (closes) {
                 std::string item = "\"" + phrase + "\"";
