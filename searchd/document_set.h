@@ -1,7 +1,8 @@
-// A query leaf matching exactly a given set of documents, with no weight of its own: used to
-// rank a page of best candidates again with costlier evidence.
+// Query leaves of our own, with no weight: a given set of documents (to rank a page of best
+// candidates again with costlier evidence), and every document until a deadline.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,36 @@ class DocumentSet : public Xapian::PostingSource {
     std::vector<Xapian::docid> m_ids; // sorted, unique
     std::size_t m_pos = 0;
     bool m_started = false;
+};
+
+// A query leaf matching every document until a moment passes, then none: OP_FILTER with it
+// stops a match at that moment with the best matches found so far. It replaces
+// Enquire::set_time_limit, whose timer (Xapian 1.4, SIGEV_THREAD) may fire after get_mset has
+// returned and write a byte into whatever then occupies the matcher's stack frame.
+class Deadline : public Xapian::PostingSource {
+  public:
+    using Clock = std::chrono::steady_clock;
+    explicit Deadline(Clock::time_point at) : m_at(at) {}
+
+    Xapian::doccount get_termfreq_min() const override { return 0; }
+    Xapian::doccount get_termfreq_est() const override { return m_count; }
+    Xapian::doccount get_termfreq_max() const override { return m_count; }
+    void init(const Xapian::Database &db) override;
+    void next(double min_wt) override;
+    void skip_to(Xapian::docid did, double min_wt) override;
+    bool at_end() const override { return m_passed || m_did > m_last; }
+    Xapian::docid get_docid() const override { return m_did; }
+    std::string name() const override { return "pressroom::Deadline"; }
+    Deadline *clone() const override { return new Deadline(m_at); }
+
+  private:
+    void check();
+
+    Clock::time_point m_at;
+    Xapian::docid m_did = 0, m_last = 0;
+    Xapian::doccount m_count = 0;
+    unsigned m_calls = 0;
+    bool m_passed = false;
 };
 
 } // namespace pressroom::searchd

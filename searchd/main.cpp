@@ -70,6 +70,11 @@ int main(int argc, char **argv) {
         ->capture_default_str()
         ->check(CLI::Range(1, 600))
         ->envname("PRESSROOM_IO_TIMEOUT");
+    std::size_t max_active = 0;
+    app.add_option("--max-active", max_active,
+                   "searches that run at once; the others wait their turn in arrival order (default: twice the cores)")
+        ->check(CLI::Range(1, 10000))
+        ->envname("PRESSROOM_MAX_ACTIVE");
     double time_limit = pressroom::searchd::kDefaultTimeLimit;
     app.add_option("--time-limit", time_limit,
                    "seconds one search may spend matching; past it the best matches found are answered, marked "
@@ -96,7 +101,7 @@ int main(int argc, char **argv) {
     if (options.access_log == pressroom::searchd::AccessLog::Json)
         http_log->set_pattern("%v"); // one JSON object per line, its time inside
     try {
-        pressroom::searchd::SearcherPool pool(options.db, time_limit);
+        pressroom::searchd::SearcherPool pool(options.db, time_limit, max_active);
         auto server = pressroom::searchd::make_server(options, pool);
         std::thread signal_thread = stop_on_signal(*server, *log);
         if (!server->bind_to_port(options.host, options.port)) {

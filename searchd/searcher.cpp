@@ -7,6 +7,7 @@
 #include <charconv>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "document_set.h"
 #include "facets.h"
@@ -174,9 +175,12 @@ std::optional<Xapian::docid> Searcher::docid_of(const std::string &id) {
     return *it;
 }
 
-void Searcher::limit_time(Xapian::Enquire &enquire) const {
-    if (m_time_limit > 0)
-        enquire.set_time_limit(m_time_limit);
+Xapian::Query Searcher::within_time(const Xapian::Query &query, std::chrono::steady_clock::time_point started) const {
+    if (m_time_limit <= 0)
+        return query;
+    auto at = started + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                            std::chrono::duration<double>(m_time_limit));
+    return Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query((new Deadline(at))->release()));
 }
 
 bool Searcher::out_of_time(std::chrono::steady_clock::time_point started) const {
@@ -198,7 +202,6 @@ SearchResult Searcher::search(const SearchRequest &request) {
         load_synonyms();
         BuiltQuery built = build_query(request.words, m_db, m_synonyms);
         Xapian::Enquire enquire(m_db);
-        limit_time(enquire);
         Xapian::MultiValueKeyMaker oldest_first;
         set_order(enquire, request.sort, built.match_all, oldest_first);
         Xapian::Query quoting =
@@ -211,7 +214,7 @@ SearchResult Searcher::search(const SearchRequest &request) {
                 out = Xapian::Query(Xapian::Query::OP_FILTER, out, quoting);
             if (!not_quoting.empty())
                 out = Xapian::Query(Xapian::Query::OP_AND_NOT, out, not_quoting);
-            return out;
+            return within_time(out, started);
         };
 
         bool relevance = request.sort == Sort::Relevance;
@@ -567,13 +570,12 @@ QuoteResult Searcher::quotes(const SearchRequest &request) {
         if (!request.filters.not_speaker.empty())
             query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, speaker_query(request.filters.not_speaker));
         query = quote_filters(query, request.filters);
+        auto started = std::chrono::steady_clock::now();
         Xapian::Enquire enquire(m_quotes);
-        limit_time(enquire);
         Xapian::MultiValueKeyMaker oldest_first;
         set_order(enquire, request.sort, built.match_all, oldest_first);
-        enquire.set_query(query);
+        enquire.set_query(within_time(query, started));
         auto first = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
-        auto started = std::chrono::steady_clock::now();
         Xapian::MSet mset = enquire.get_mset(first, static_cast<Xapian::doccount>(request.per_page), kExactCountUpTo);
         result.partial = out_of_time(started);
         result.total = mset.get_matches_estimated();
@@ -741,8 +743,9 @@ Health Searcher::health() {
     });
 }
 
-SearcherPool::SearcherPool(std::filesystem::path dir, double time_limit)
-    : m_dir(std::move(dir)), m_facets(std::make_shared<FacetTableCache>()), m_time_limit(time_limit) {
+SearcherPool::SearcherPool(std::filesystem::path dir, double time_limit, std::size_t active)
+    : m_dir(std::move(dir)), m_facets(std::make_shared<FacetTableCache>()), m_time_limit(time_limit),
+      m_gate(active ? active : 2 * std::max(1u, std::thread::hardware_concurrency())) {
     m_idle.push_back(std::make_unique<Searcher>(m_dir, m_facets, m_time_limit));
 }
 

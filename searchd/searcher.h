@@ -16,6 +16,7 @@
 #include "index_store.h"
 #include "quotes.h"
 #include "release.h"
+#include "search_gate.h"
 #include "search_request.h"
 #include "synonyms.h"
 #include "verify.h"
@@ -209,8 +210,8 @@ class Searcher {
     };
     const std::vector<SpeakerEntry> &speaker_table();
 
-    // Sets the time limit on `enquire`; `started` is when the search began.
-    void limit_time(Xapian::Enquire &enquire) const;
+    // `query` stopped once the time limit has passed since `started` (see Deadline).
+    Xapian::Query within_time(const Xapian::Query &query, std::chrono::steady_clock::time_point started) const;
     // Whether a search begun at `started` ran into the time limit.
     bool out_of_time(std::chrono::steady_clock::time_point started) const;
 
@@ -230,11 +231,13 @@ class Searcher {
 
 class SearcherPool {
   public:
-    // Opens one Searcher up front so a missing or broken index fails at start-up.
-    explicit SearcherPool(std::filesystem::path dir, double time_limit = kDefaultTimeLimit);
+    // Opens one Searcher up front so a missing or broken index fails at start-up. At most
+    // `active` calls of with() run at once (0: twice the cores); the others wait in line.
+    explicit SearcherPool(std::filesystem::path dir, double time_limit = kDefaultTimeLimit, std::size_t active = 0);
 
-    // Lends a Searcher to f for the duration of the call.
+    // Lends a Searcher to f for the duration of the call, once it is this caller's turn.
     template <typename F> auto with(F &&f) -> decltype(f(std::declval<Searcher &>())) {
+        GatePass pass(m_gate);
         std::unique_ptr<Searcher> searcher = take();
         struct Return {
             SearcherPool &pool;
@@ -244,6 +247,8 @@ class SearcherPool {
         return f(*searcher);
     }
 
+    const SearchGate &gate() const { return m_gate; }
+
   private:
     std::unique_ptr<Searcher> take();
     void give_back(std::unique_ptr<Searcher> searcher);
@@ -251,6 +256,7 @@ class SearcherPool {
     std::filesystem::path m_dir;
     std::shared_ptr<FacetTableCache> m_facets;
     double m_time_limit;
+    SearchGate m_gate;
     std::mutex m_mutex;
     std::vector<std::unique_ptr<Searcher>> m_idle;
 };

@@ -304,8 +304,9 @@ void register_routes(httplib::Server &server, SearcherPool &pool, const ServerOp
                      std::shared_ptr<Metrics> metrics) {
     server.Get("/api/search", [&pool, metrics](const auto &req, auto &res) { get_search(pool, *metrics, req, res); });
     server.Get("/metrics", [&pool, metrics](const httplib::Request &, httplib::Response &res) {
+        GateFacts gate{pool.gate().limit(), pool.gate().running(), pool.gate().waiting()};
         Health health = pool.with([](Searcher &s) { return s.health(); });
-        res.set_content(metrics->render({health.documents, health.revision, health.last_run}, PRESS_VERSION),
+        res.set_content(metrics->render({health.documents, health.revision, health.last_run}, gate, PRESS_VERSION),
                         "text/plain; version=0.0.4; charset=utf-8");
     });
     server.Get(R"(/api/doc/(.+))", [&pool](const auto &req, auto &res) { get_document(pool, req, res); });

@@ -41,7 +41,7 @@ void Metrics::search_without_results() {
     ++m_empty_searches;
 }
 
-std::string Metrics::render(const IndexFacts &index, std::string_view version) const {
+std::string Metrics::render(const IndexFacts &index, const GateFacts &gate, std::string_view version) const {
     std::lock_guard lock(m_mutex);
     std::string out;
     auto head = [&](std::string_view name, std::string_view type, std::string_view help) {
@@ -63,6 +63,12 @@ std::string Metrics::render(const IndexFacts &index, std::string_view version) c
     }
     head("pressroom_searches_without_results_total", "counter", "Searches with words that matched nothing.");
     out += fmt::format("pressroom_searches_without_results_total {}\n", m_empty_searches);
+    head("pressroom_searches_running", "gauge", "Searches running now.");
+    out += fmt::format("pressroom_searches_running {}\n", gate.running);
+    head("pressroom_searches_waiting", "gauge", "Searches waiting for their turn (see --max-active).");
+    out += fmt::format("pressroom_searches_waiting {}\n", gate.waiting);
+    head("pressroom_searches_limit", "gauge", "Searches that may run at once (--max-active).");
+    out += fmt::format("pressroom_searches_limit {}\n", gate.limit);
     head("pressroom_index_documents", "gauge", "Releases in the index being served.");
     out += fmt::format("pressroom_index_documents {}\n", index.documents);
     head("pressroom_index_revision", "gauge", "Revision of the index being served.");

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <mutex>
@@ -20,6 +21,11 @@ struct IndexFacts {
     std::int64_t last_run = 0; // when the indexer last committed, seconds since 1970; 0: unknown
 };
 
+// The search gate (search_gate.h) as /metrics reports it.
+struct GateFacts {
+    std::size_t limit = 0, running = 0, waiting = 0;
+};
+
 // Upper bounds of the latency histogram's buckets, in seconds.
 inline constexpr std::array<double, 11> kLatencyBuckets = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
                                                            0.1,   0.25,   0.5,   1.0,  2.5};
@@ -32,7 +38,7 @@ class Metrics {
   public:
     void record(const std::string &route, int status, double seconds);
     void search_without_results();
-    std::string render(const IndexFacts &index, std::string_view version) const;
+    std::string render(const IndexFacts &index, const GateFacts &gate, std::string_view version) const;
 
   private:
     struct Latency {
