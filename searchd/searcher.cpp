@@ -736,6 +736,13 @@ VerifyResult Searcher::verify(const std::string &printed) {
 
 Health Searcher::health() {
     return with_retry([&] {
+        // Read the tables, not only the counts Xapian keeps in memory: a damaged index must
+        // not look healthy. One document's postings and data cost little.
+        Xapian::Enquire probe(m_db);
+        probe.set_query(Xapian::Query(std::string())); // never a copy of the shared MatchAll
+        Xapian::MSet first = probe.get_mset(0, 1);
+        if (!first.empty())
+            first.begin().get_document().get_data();
         std::int64_t last_run = 0;
         std::string stamp = m_db.get_metadata(schema::kLastRunKey);
         std::from_chars(stamp.data(), stamp.data() + stamp.size(), last_run);

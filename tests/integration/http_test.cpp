@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <fstream>
 #include <functional>
 #include <thread>
 
@@ -395,6 +396,24 @@ TEST_CASE("a removed or damaged index answers 503 naming it and the rebuild that
     check_unavailable("version file overwritten");
     test::index(srv.db, {srv.seeds}, srv.log, /*rebuild=*/true);
     check_served();
+    // The postings table overwritten in place with bytes that are no B-tree: the health check
+    // reads the tables too, so a monitor sees the damage, not only the counts kept in memory.
+    REQUIRE(cli.Get("/healthz")->status == 200);
+    {
+        std::filesystem::path table = srv.db / *store::live_generation(srv.db) / "postlist.glass";
+        std::string junk(std::filesystem::file_size(table), '\0');
+        for (std::size_t i = 0; i < junk.size(); ++i)
+            junk[i] = static_cast<char>((i * 7919 + 13) % 251);
+        std::fstream out(table, std::ios::binary | std::ios::in | std::ios::out);
+        out.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+    }
+    check_unavailable("postings overwritten");
+    auto health = cli.Get("/healthz");
+    REQUIRE(health);
+    CHECK(health->status == 503);
+    test::index(srv.db, {srv.seeds}, srv.log, /*rebuild=*/true);
+    check_served();
+    CHECK(cli.Get("/healthz")->status == 200);
 }
 
 TEST_CASE("search answers with facets, the filters in force, the sort and the query reading", "[http]") {
