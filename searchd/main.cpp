@@ -104,7 +104,7 @@ int main(int argc, char **argv) {
         pressroom::searchd::SearcherPool pool(options.db, time_limit, max_active);
         auto server = pressroom::searchd::make_server(options, pool);
         std::thread signal_thread = stop_on_signal(*server, *log);
-        if (!server->bind_to_port(options.host, options.port)) {
+        if (pressroom::searchd::bind_server(*server, options.host, options.port) < 0) {
             log->error("cannot listen on {}:{} (in use, or not an address of this machine); choose another --port",
                        options.host, options.port);
             std::exit(1); // the signal thread is still waiting; nothing to clean up

@@ -1,5 +1,7 @@
 #include "server.h"
 
+#include <sys/socket.h>
+
 #include <algorithm>
 #include <charconv>
 #include <chrono>
@@ -466,6 +468,22 @@ void register_handlers(httplib::Server &server, const ServerOptions &options, st
 }
 
 } // namespace
+
+int bind_server(httplib::Server &server, const std::string &host, int port) {
+    // Debian's compiled cpp-httplib 0.11 listens with a backlog of 5: 128 clients connecting at
+    // once overflowed it, and each SYN the kernel dropped was sent again 1, 3 or 7 s later, past
+    // a client's patience. listen() again on the bound socket sets a longer backlog (Linux).
+    socket_t fd = INVALID_SOCKET;
+    server.set_socket_options([&fd](socket_t sock) {
+        httplib::default_socket_options(sock);
+        fd = sock;
+    });
+    int bound = port == 0 ? server.bind_to_any_port(host) : (server.bind_to_port(host, port) ? port : -1);
+    server.set_socket_options(httplib::default_socket_options);
+    if (bound > 0 && fd != INVALID_SOCKET)
+        ::listen(fd, kListenBacklog);
+    return bound > 0 ? bound : -1;
+}
 
 std::unique_ptr<httplib::Server> make_server(const ServerOptions &options, SearcherPool &pool) {
     auto server = std::make_unique<httplib::Server>();

@@ -35,4 +35,11 @@ struct ServerOptions {
 // Builds a ready-to-listen server over `pool`. The pool must outlive the server.
 std::unique_ptr<httplib::Server> make_server(const ServerOptions &options, SearcherPool &pool);
 
+// Connections the kernel holds for the server before it accepts them.
+inline constexpr int kListenBacklog = 1024;
+
+// Binds `server` to host:port (port 0: any free port) with a listen backlog of kListenBacklog;
+// returns the port, or -1 when it cannot bind. Then call server.listen_after_bind().
+int bind_server(httplib::Server &server, const std::string &host, int port);
+
 } // namespace pressroom::searchd

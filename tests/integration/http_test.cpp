@@ -38,7 +38,7 @@ class RunningServer {
         if (configure)
             configure(options);
         server = searchd::make_server(options, *pool);
-        port = server->bind_to_any_port("127.0.0.1");
+        port = searchd::bind_server(*server, "127.0.0.1", 0);
         thread = std::thread([this] { server->listen_after_bind(); });
         for (int i = 0; i < 400 && !server->is_running(); ++i)
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
@@ -758,4 +758,41 @@ TEST_CASE("a client that sends nothing loses its worker after the timeout", "[ht
     char byte = 0;
     CHECK(::read(idle, &byte, 1) == 0); // closed by the server
     ::close(idle);
+}
+
+TEST_CASE("a burst of clients connecting at once is let in without delay", "[http]") {
+    RunningServer srv;
+    // 200 connections opened at once, before the server accepts any: with a short listen queue
+    // the kernel drops the SYNs beyond it and the clients send them again only a second later.
+    constexpr int kClients = 200;
+    std::vector<int> fds;
+    for (int i = 0; i < kClients; ++i) {
+        int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+        REQUIRE(fd >= 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(static_cast<uint16_t>(srv.port));
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        ::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr); // EINPROGRESS
+        fds.push_back(fd);
+    }
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(700);
+    int connected = 0;
+    for (int fd : fds) {
+        while (std::chrono::steady_clock::now() < deadline) {
+            int error = 0;
+            socklen_t len = sizeof error;
+            sockaddr_in peer{};
+            socklen_t plen = sizeof peer;
+            if (::getpeername(fd, reinterpret_cast<sockaddr *>(&peer), &plen) == 0 &&
+                ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &len) == 0 && error == 0) {
+                ++connected;
+                break;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+    }
+    for (int fd : fds)
+        ::close(fd);
+    CHECK(connected == kClients);
 }
