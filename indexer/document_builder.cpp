@@ -66,22 +66,27 @@ std::vector<std::string> boolean_terms_of(const Release &r, const std::string &o
     return terms;
 }
 
-} // namespace
-
-std::optional<Error> check_release(const Release &r, const std::string &origin_term) {
-    if (id_term(r.id).size() > schema::kMaxTermBytes)
+// `terms` are boolean_terms_of(r, ...): the id's term first.
+std::optional<Error> check_terms(const Release &r, const std::vector<std::string> &terms) {
+    if (terms.front().size() > schema::kMaxTermBytes)
         return too_long("the id", r.id);
-    for (const auto &term : boolean_terms_of(r, origin_term))
+    for (const auto &term : terms)
         if (term.size() > schema::kMaxTermBytes)
             return too_long("a category or source", term);
     return std::nullopt;
 }
 
+} // namespace
+
+std::optional<Error> check_release(const Release &r, const std::string &origin_term) {
+    return check_terms(r, boolean_terms_of(r, origin_term));
+}
+
 Result<Xapian::Document> DocumentBuilder::build(const Release &r, const std::string &origin_term) {
     namespace p = schema::prefix;
-    if (auto error = check_release(r, origin_term))
-        return *error;
     std::vector<std::string> boolean_terms = boolean_terms_of(r, origin_term);
+    if (auto error = check_terms(r, boolean_terms))
+        return *error;
 
     Xapian::Document doc;
     m_generator.set_document(doc);

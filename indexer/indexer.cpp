@@ -527,11 +527,10 @@ RunSummary run_indexer(const IndexerOptions &options, spdlog::logger &log) {
     fs::path gen_path = options.db / generation;
 
     RunSummary summary;
-    if (mode == Mode::Fresh)
-        summary = build_generation(options, log, listings, synonyms, gen_path);
-    else
+    if (mode == Mode::Update) {
         summary = update_generation(options, log, listings, synonyms, gen_path);
-    if (mode == Mode::Fresh) {
+    } else {
+        summary = build_generation(options, log, listings, synonyms, gen_path);
         store::publish_generation(options.db, generation);
         store::remove_generations_except(options.db, generation, live.value_or(""));
     }
