@@ -100,9 +100,10 @@ constexpr std::array kTitles = {
 
 // Capitalised words that start sentences but never names.
 constexpr std::array kNotNames = {
-    "the", "this", "that", "these", "those",     "it",     "we",   "i",       "they",      "in",      "on",    "at",
-    "but", "and",  "also", "today", "yesterday", "there",  "our",  "my",      "his",       "her",     "their", "as",
-    "for", "if",   "when", "while", "after",     "before", "with", "without", "meanwhile", "however", "a",     "an",
+    "the",  "this", "that", "these", "those",     "it",     "we",   "i",       "they",      "in",      "on",    "at",
+    "but",  "and",  "also", "today", "yesterday", "there",  "our",  "my",      "his",       "her",     "their", "as",
+    "for",  "if",   "when", "while", "after",     "before", "with", "without", "meanwhile", "however", "a",     "an",
+    "i've", "i'm",  "i'd",  "i'll",  "both",      "most",   "many", "some",    "all",       "each",
 };
 
 // A word right before the opening mark that makes what follows a name or title, not speech.
@@ -112,6 +113,12 @@ constexpr std::array kNamingWords = {
     "phrase", "banner",   "under",  "of",    "our",       "their", "his",   "her",    "its",   "and",
     "or",     "on",       "at",     "for",   "from",      "into",  "aka",   "a.k.a",
 };
+
+// The words among those that say what the quoted words name: "a bill entitled “...”". Unlike
+// an article or a preposition, they stop quoted words from being speech even after a speech verb.
+constexpr std::array kNamesWhat = {"titled", "entitled", "called",   "named",     "dubbed", "topic", "theme",
+                                   "slogan", "motto",    "headline", "so-called", "known",  "term",  "terms",
+                                   "word",   "words",    "phrase",   "banner",    "aka",    "a.k.a"};
 
 // Abbreviations whose full stop does not end a sentence.
 constexpr std::array kAbbreviations = {"sen", "sens", "rep", "reps", "gov", "dr", "mr",  "mrs",  "ms",   "st",
@@ -442,6 +449,11 @@ Named split_name(const std::vector<Token> &tokens, std::size_t from, std::size_t
 
 // The name phrase starting at tokens[i]: capitalised words, titles and the small words inside
 // a title ("Secretary of State Condoleezza Rice"); stops after a word ending a clause.
+bool possessive(const Token &t) {
+    std::string written = strip(t.raw);
+    return written.size() > t.plain.size() && (written.ends_with("'s") || written.ends_with("\xE2\x80\x99s"));
+}
+
 std::size_t phrase_end_forward(const std::vector<Token> &tokens, std::size_t i) {
     std::size_t j = i;
     if (j < tokens.size() && tokens[j].word == "the")
@@ -462,6 +474,17 @@ std::size_t phrase_end_forward(const std::vector<Token> &tokens, std::size_t i) 
             break;
         ++j;
         char last = t.raw.back();
+        // A possessive after a titled name ends it ("Senator Barack Obama's Presidential Run"),
+        // unless a title follows ("Nebraska's Senator Ben Nelson", "Senator Smith's Chief of
+        // Staff John Doe").
+        if (possessive(t) && std::any_of(tokens.begin() + static_cast<long>(i), tokens.begin() + static_cast<long>(j),
+                                         [](const Token &x) { return is_title(x); })) {
+            std::size_t k = j;
+            while (k < tokens.size() && (name_like(tokens[k]) || is_connector(tokens[k])) && !is_title(tokens[k]))
+                ++k;
+            if (k == tokens.size() || !is_title(tokens[k]))
+                break;
+        }
         if (t.ends_clause() || (last == ')' && !is_nickname(t)) ||
             ((last == '.' || last == '!' || last == '?') && !is_abbreviation(t)))
             break;
@@ -576,6 +599,61 @@ Named attribution_after(std::string_view tail) {
     return {};
 }
 
+// The speaker named right before the speech verb tokens[verb]: "Mayor Park said", "he added",
+// "the letter states", "Dr. Jonathan Perlin, VA Under Secretary for Health, stated". Words that
+// stand between a subject and its verb are passed over: "Chertoff had previously stated",
+// "Sen. Cornyn today said".
+Named subject_before(const std::vector<Token> &tokens, std::size_t verb) {
+    static constexpr std::array kBetween = {
+        "had",        "has",    "have",  "also",    "previously",   "today",        "yesterday", "recently",
+        "repeatedly", "once",   "often", "later",   "earlier",      "then",         "again",     "publicly",
+        "long",       "always", "first", "further", "subsequently", "specifically", "similarly", "likewise"};
+    std::size_t subject_end = verb;
+    while (subject_end > 0 && !tokens[subject_end - 1].capitalised() && in(kBetween, tokens[subject_end - 1].word) &&
+           !tokens[subject_end - 1].ends_clause())
+        --subject_end;
+    while (subject_end > 0 && is_party_tag(tokens[subject_end - 1]))
+        --subject_end;
+    if (subject_end == 0)
+        return {};
+    if (is_pronoun(tokens[subject_end - 1]))
+        return split_name(tokens, subject_end - 1, subject_end);
+    for (std::size_t len : {2u, 3u})
+        if (subject_end >= len)
+            if (Named w = writing_named(tokens, subject_end - len, subject_end); !w.empty())
+                return w;
+    // An appositive between commas: "Dr. Jonathan Perlin, VA Under Secretary for Health, stated"
+    std::string role;
+    std::size_t appositive_end = subject_end;
+    if (tokens[subject_end - 1].ends_clause()) {
+        std::size_t j = subject_end - 1;
+        while (j > 0 && !tokens[j - 1].ends_clause())
+            --j;
+        if (j == 0)
+            return {};
+        bool titled =
+            std::any_of(tokens.begin() + static_cast<long>(j), tokens.begin() + static_cast<long>(subject_end),
+                        [](const Token &t) { return is_title(t); });
+        if (!titled)
+            return {};
+        role = normalise_role(strip(join(tokens, j, subject_end)));
+        subject_end = j;
+        while (subject_end > 0 && is_party_tag(tokens[subject_end - 1]))
+            --subject_end;
+    }
+    std::size_t start = phrase_start_backward(tokens, subject_end);
+    // "The Senator from Vermont, Senator Leahy, said": the subject is a description and the
+    // appositive names the person.
+    if (!role.empty() && start > 0 && (tokens[start - 1].word == "from" || tokens[start - 1].word == "of")) {
+        Named a = split_name(tokens, subject_end, appositive_end);
+        return !a.name.empty() && !a.role.empty() ? a : Named{};
+    }
+    Named n = split_name(tokens, start, subject_end);
+    if (n.role.empty())
+        n.role = role;
+    return n;
+}
+
 // Attribution in the words before an opening mark: "He added," / "Mayor Park said" /
 // "Dr. Jonathan Perlin, VA Under Secretary for Health, stated," / "According to X,".
 Named attribution_before(std::string_view head) {
@@ -631,42 +709,7 @@ Named attribution_before(std::string_view head) {
             return split_name(tokens, 0, end);
         return {};
     }
-    if (verb == 0)
-        return {};
-    std::size_t subject_end = verb;
-    while (subject_end > 0 && is_party_tag(tokens[subject_end - 1]))
-        --subject_end;
-    if (subject_end == 0)
-        return {};
-    if (is_pronoun(tokens[subject_end - 1]))
-        return split_name(tokens, subject_end - 1, subject_end);
-    for (std::size_t len : {2u, 3u})
-        if (subject_end >= len)
-            if (Named w = writing_named(tokens, subject_end - len, subject_end); !w.empty())
-                return w;
-    // An appositive between commas: "Dr. Jonathan Perlin, VA Under Secretary for Health, stated"
-    std::string role;
-    if (tokens[subject_end - 1].ends_clause()) {
-        std::size_t j = subject_end - 1;
-        while (j > 0 && !tokens[j - 1].ends_clause())
-            --j;
-        if (j == 0)
-            return {};
-        bool titled =
-            std::any_of(tokens.begin() + static_cast<long>(j), tokens.begin() + static_cast<long>(subject_end),
-                        [](const Token &t) { return is_title(t); });
-        if (!titled)
-            return {};
-        role = normalise_role(strip(join(tokens, j, subject_end)));
-        subject_end = j;
-        while (subject_end > 0 && is_party_tag(tokens[subject_end - 1]))
-            --subject_end;
-    }
-    std::size_t start = phrase_start_backward(tokens, subject_end);
-    Named n = split_name(tokens, start, subject_end);
-    if (n.role.empty())
-        n.role = role;
-    return n;
+    return subject_before(tokens, verb);
 }
 
 // One stretch between quotation marks.
@@ -841,6 +884,17 @@ std::string singular_role(const std::string &role) {
     return role;
 }
 
+// Whether a titled phrase names a body, not a person: "General Services Administration".
+bool body_name(const std::string &name) {
+    static constexpr std::array kBodies = {
+        "administration", "services",   "service",     "department", "agency",     "committee",   "commission",
+        "office",         "bureau",     "council",     "board",      "corps",      "act",         "program",
+        "fund",           "foundation", "association", "institute",  "university", "center",      "court",
+        "hospital",       "authority",  "conference",  "caucus",     "division",   "departments", "web"};
+    auto words = name_words(name);
+    return std::any_of(words.begin(), words.end(), [](const std::string &w) { return in(kBodies, lower_ascii(w)); });
+}
+
 // People named with a title anywhere in the release: "Mayor Park Won Soon", "Sen. Mark
 // Dayton", "Senator Olympia J. Snowe".
 std::vector<Mention> titled_mentions(const std::vector<std::string> &paragraphs) {
@@ -857,7 +911,7 @@ std::vector<Mention> titled_mentions(const std::vector<std::string> &paragraphs)
             // Brief[1]" is a heading.
             for (const auto &name : joint_parts(n.name))
                 if (!n.role.empty() && name_words(name).size() >= 2 &&
-                    name.find_first_of("0123456789[]") == std::string::npos) {
+                    name.find_first_of("0123456789[]") == std::string::npos && !body_name(name)) {
                     out.push_back({name, singular_role(n.role), p, tokens[i].offset});
                     members.push_back(name);
                 }
@@ -935,15 +989,83 @@ void add_untitled_names(const std::vector<std::string> &paragraphs, std::vector<
     }
 }
 
-// The addressee of a letter the release prints: "Dear Secretary Chertoff:".
-void add_addressees(const std::vector<std::string> &paragraphs, std::vector<Mention> &mentions);
-
 bool before(const Mention &m, std::size_t para, std::size_t offset) {
     return m.para < para || (m.para == para && m.offset < offset);
 }
 
+// A person named in full once and by surname after ("Sen. Pete Domenici ..." then "Domenici
+// says he ..."): each later surname is a mention too, so a pronoun goes to whoever was named
+// last, however briefly. A surname two people share completes to neither.
+void add_surname_mentions(const std::vector<std::string> &paragraphs, std::vector<Mention> &mentions) {
+    std::vector<Mention> found;
+    for (std::size_t p = 0; p < paragraphs.size(); ++p) {
+        // Names the narrator uses, not those inside quotations.
+        auto spans = paragraph_spans(paragraphs[p], p);
+        auto tokens = tokenize(paragraphs[p]);
+        for (std::size_t k = 0; k < tokens.size(); ++k) {
+            const Token &t = tokens[k];
+            if (!t.capitalised() || is_title(t) || t.plain.size() < 3 ||
+                std::any_of(spans.begin(), spans.end(),
+                            [&](const Span &q) { return t.offset >= q.open && t.offset < q.after; }))
+                continue;
+            // As the subject of a clause ("Domenici says he ...", "after Sanders told ..."), not
+            // as a modifier ("The first Feinstein bill", "Craig's new Press Secretary").
+            static constexpr std::array kOpeners = {"and",   "but",     "when", "after", "as",
+                                                    "while", "because", "then", "that"};
+            std::size_t prev = k > 0 && is_title(tokens[k - 1]) ? k - 1 : k;
+            const Token *before_it = prev > 0 ? &tokens[prev - 1] : nullptr;
+            char end = before_it ? before_it->raw.back() : '.';
+            bool opens = !before_it || before_it->ends_clause() || in(kOpeners, before_it->word) ||
+                         ((end == '.' || end == '!' || end == '?') && !is_abbreviation(*before_it));
+            bool next_verb = k + 1 < tokens.size() && is_verb(tokens[k + 1]);
+            bool next_name = k + 1 < tokens.size() && tokens[k + 1].capitalised();
+            // Part of another name: "Barb Johnson said" is not Sen. Tim Johnson.
+            bool fuller = prev == k && before_it && before_it->capitalised() && before_it->raw.back() != '.' &&
+                          !before_it->ends_clause();
+            if (fuller || (!next_verb && (!opens || next_name || possessive(t))))
+                continue;
+            const Mention *person = nullptr;
+            bool shared = false;
+            for (const auto &m : mentions) {
+                if (m.group || m.addressee || m.weak || !before(m, p, t.offset + 1))
+                    continue;
+                auto words = name_words(m.name);
+                if (words.size() < 2 || words.back() != t.word)
+                    continue;
+                shared = shared || (person && speaker_key(person->name) != speaker_key(m.name));
+                person = &m;
+            }
+            if (person && !shared)
+                found.push_back({person->name, person->role, p, t.offset});
+        }
+    }
+    mentions.insert(mentions.end(), found.begin(), found.end());
+}
+
+// The addressee of a letter the release prints: "Dear Secretary Chertoff:".
+void add_addressees(const std::vector<std::string> &paragraphs, std::vector<Mention> &mentions);
+
+// Whether two titles can belong to one person: "President Bush" is not "Governor Jeb Bush",
+// "Senator Reid" may be "Senate Democratic Leader Harry Reid".
+bool same_office(const std::string &a, const std::string &b) {
+    static constexpr std::array kOffices = {"president",     "governor", "senator", "representative", "congressman",
+                                            "congresswoman", "mayor",    "judge",   "secretary"};
+    auto offices = [](const std::string &role) {
+        std::vector<std::string> out;
+        for (const auto &t : tokenize(lower_ascii(role)))
+            if (in(kOffices, t.word))
+                out.push_back(t.word == "congressman" || t.word == "congresswoman" ? "representative" : t.word);
+        return out;
+    };
+    auto x = offices(a), y = offices(b);
+    if (x.empty() || y.empty())
+        return true;
+    return std::any_of(x.begin(), x.end(),
+                       [&](const std::string &w) { return std::find(y.begin(), y.end(), w) != y.end(); });
+}
+
 // Completes a name as written next to a quotation from the people the release names.
-void resolve(Quote &q, const Named &n, const std::vector<Mention> &mentions, std::size_t para, std::size_t offset) {
+void resolve_one(Quote &q, const Named &n, const std::vector<Mention> &mentions, std::size_t para, std::size_t offset) {
     auto parts = joint_parts(n.name);
     if (parts.size() > 1) {
         // Several speakers at once: each completed on its own.
@@ -955,7 +1077,7 @@ void resolve(Quote &q, const Named &n, const std::vector<Mention> &mentions, std
             Named single = n;
             single.name = part;
             single.role = singular_role(n.role);
-            resolve(one, single, mentions, para, offset);
+            resolve_one(one, single, mentions, para, offset);
             speakers.push_back(one.speaker);
         }
         q.speaker = join_names(speakers);
@@ -978,8 +1100,15 @@ void resolve(Quote &q, const Named &n, const std::vector<Mention> &mentions, std
         // several people by their role ("the Senators").
         auto words = name_words(n.name);
         bool plural = words.empty() && plural_role(n.role);
+        // Named elsewhere with a title of another office: "Governor Jeb Bush" is not "President Bush".
+        auto other_office = [&](const std::string &name) {
+            return std::any_of(mentions.begin(), mentions.end(), [&](const Mention &o) {
+                return !o.weak && !o.role.empty() && speaker_key(o.name) == speaker_key(name) &&
+                       !same_office(n.role, o.role);
+            });
+        };
         auto matches = [&](const Mention &m) {
-            if (m.group != plural || m.weak || m.addressee)
+            if (m.group != plural || m.weak || m.addressee || !same_office(n.role, m.role))
                 return false;
             if (words.empty())
                 return !n.role.empty() && lower_ascii(m.role).find(lower_ascii(n.role)) != std::string::npos;
@@ -998,8 +1127,8 @@ void resolve(Quote &q, const Named &n, const std::vector<Mention> &mentions, std
         // release gives without a title.
         if (!found && !words.empty())
             for (const auto &m : mentions)
-                if (m.weak && name_words(m.name).back() == words.back() &&
-                    (!found || (before(m, para, offset) && before(*found, m.para, m.offset))))
+                if (m.weak && name_words(m.name).back() == words.back() && same_office(n.role, m.role) &&
+                    !other_office(m.name) && (!found || (before(m, para, offset) && before(*found, m.para, m.offset))))
                     found = &m;
         if (!found) {
             q.speaker = n.name;
@@ -1011,6 +1140,14 @@ void resolve(Quote &q, const Named &n, const std::vector<Mention> &mentions, std
         if (q.role.empty())
             q.role = found->role;
     }
+}
+
+// resolve_one, then no lone generic word for a speaker: "the Justice Departments" (a mangled
+// "Department’s") names no one; "the Congressional Budget Office" stays a source.
+void resolve(Quote &q, const Named &n, const std::vector<Mention> &mentions, std::size_t para, std::size_t offset) {
+    resolve_one(q, n, mentions, para, offset);
+    if (name_words(q.speaker).size() == 1 && body_name(q.speaker))
+        q.speaker.clear();
 }
 
 void add_addressees(const std::vector<std::string> &paragraphs, std::vector<Mention> &mentions) {
@@ -1122,6 +1259,41 @@ Named described_by(std::string_view head, const std::vector<Mention> &mentions) 
     return {};
 }
 
+// The speaker of words quoted inside reported speech, far from the speech verb: "Sen. John
+// Cornyn ... today said a new pilot program ... is a “good step forward,”", "Judge Renfrew
+// closes his letter by saying “...”". The subject of the last speech verb before the marks,
+// when that subject is a person the release names (or a pronoun) and nobody else is named
+// between the verb and the marks.
+Named reported_by(std::string_view head, const std::vector<Mention> &mentions) {
+    auto tokens = tokenize(head);
+    std::size_t verb = tokens.size();
+    for (std::size_t k = tokens.size(); k-- > 0;)
+        if (is_verb(tokens[k]) && tokens[k].word != "according") {
+            verb = k;
+            break;
+        }
+    if (verb == tokens.size())
+        return {};
+    for (std::size_t j = verb + 1; j < tokens.size(); ++j) {
+        const Token &t = tokens[j];
+        if (is_title(t) || t.word == "you" || t.word == "they")
+            return {};
+        if (t.capitalised() && std::any_of(mentions.begin(), mentions.end(), [&](const Mention &m) {
+                auto words = name_words(m.name);
+                return std::find(words.begin(), words.end(), t.plain) != words.end();
+            }))
+            return {};
+    }
+    Named n = subject_before(tokens, verb);
+    // "... closes his letter by saying": the person the sentence opens with.
+    if (n.empty() && tokens[verb].word.size() > 3 && tokens[verb].word.ends_with("ing"))
+        return sentence_subject(head, mentions);
+    if (n.pronoun)
+        return n;
+    n = one_person(n, mentions);
+    return body_name(n.name) ? Named{} : n;
+}
+
 // Who a paragraph introduces a statement by: "Senator Mikulski's statement for the record is
 // below:", "Sen. Maria Cantwell ... made the following statement:", "Burr delivered the remarks
 // at a ... hearing", "The following are excerpts of her scheduled remarks".
@@ -1207,6 +1379,15 @@ Named introduced_by(std::string_view paragraph, const std::vector<Mention> &ment
     return n;
 }
 
+// The words joining a quotation to the one before it in one sentence: "and", "or that he".
+bool coordinated(std::string_view head) {
+    auto tokens = tokenize(head);
+    static constexpr std::array kJoining = {"and", "or", "but", "that", "also", "then"};
+    return !tokens.empty() && tokens.size() <= 4 && (tokens[0].word == "and" || tokens[0].word == "or") &&
+           std::all_of(tokens.begin(), tokens.end(),
+                       [](const Token &t) { return in(kJoining, t.word) || (is_pronoun(t) && t.word != "you"); });
+}
+
 // Words of a person's own, first person singular ("I am pleased ...").
 bool first_person(std::string_view text) {
     auto tokens = tokenize(text);
@@ -1225,6 +1406,8 @@ Named opening_subject(std::string_view paragraph, std::size_t para, const std::v
         static constexpr std::array kHeadingWords = {"made", "statement", "comment", "comments", "remarks", "on", "of"};
         for (const auto &w : name_words(name)) {
             std::string lower = lower_ascii(w);
+            if (lower.size() == 1 || (lower.size() == 2 && lower[1] == '.'))
+                continue; // an initial: "Barbara A. Mikulski"
             if (in(kVerbs, lower) || in(kNotNames, lower) || in(kHeadingWords, lower) ||
                 lower.find('\'') != std::string::npos)
                 return true;
@@ -1282,6 +1465,7 @@ std::vector<Quote> extract_quotes(const std::vector<std::string> &paragraphs) {
     std::vector<Mention> mentions = titled_mentions(paragraphs);
     add_untitled_names(paragraphs, mentions);
     add_addressees(paragraphs, mentions);
+    add_surname_mentions(paragraphs, mentions);
     std::vector<Quote> out;
     // Attribution of the previous quotation, for split quotations and quoted paragraphs.
     std::optional<std::size_t> previous; // index into out
@@ -1348,6 +1532,11 @@ std::vector<Quote> extract_quotes(const std::vector<std::string> &paragraphs) {
             continue;
         }
 
+        // Words in title case that no attribution follows are a name, not speech: "Sen. Elizabeth
+        // Dole today announced that she will host a workshop, "Making Homeownership a Reality,"".
+        if (!from_tail && title_case(text) && !first_person(text))
+            continue;
+
         Quote q;
         q.text = text;
         q.paragraph = static_cast<int>(first.para) + 1;
@@ -1359,6 +1548,12 @@ std::vector<Quote> extract_quotes(const std::vector<std::string> &paragraphs) {
             resolve(q, author, mentions, first.para, first.open);
         } else if (!named.empty()) {
             resolve(q, named, mentions, first.para, first.open);
+        } else if (previous && previous_para == first.para && !out[*previous].speaker.empty() && head_from == floor &&
+                   coordinated(head)) {
+            // "Judge Renfrew states “...,” and “...”": the same speaker, the same sentence.
+            q.speaker = out[*previous].speaker;
+            q.role = out[*previous].role;
+            q.attributed_as = out[*previous].attributed_as;
         } else if (auto intro = first.open == 0 && first.para > 0 ? introduced_by(paragraphs[first.para - 1], mentions)
                                                                   : Named{};
                    !intro.empty() && (!previous || previous_para + 1 < first.para)) {
@@ -1373,6 +1568,10 @@ std::vector<Quote> extract_quotes(const std::vector<std::string> &paragraphs) {
             resolve(q, subject, mentions, first.para, first.open);
         } else if (auto describer = described_by(head, mentions); !describer.empty()) {
             resolve(q, describer, mentions, first.para, first.open);
+        } else if (auto reporter =
+                       in(kNamesWhat, before_word) || word_count(text) < 2 ? Named{} : reported_by(head, mentions);
+                   !reporter.empty()) {
+            resolve(q, reporter, mentions, first.para, first.open);
         } else if (auto lead = quoted_paragraph && first_person(text)
                                    ? first_person_speaker(paragraphs, first.para, !previous, mentions)
                                    : Named{};

@@ -261,3 +261,54 @@ TEST_CASE("a release's quotations carry what a citation needs", "[quotes]") {
     CHECK(back.title == "Mayor visits Beijing");
     CHECK(back.quote.paragraph == 2);
 }
+
+TEST_CASE("words reported after a speech verb are its subject's, titles are not quotations", "[quotes]") {
+    auto q = of({"Sen. Byron Dorgan (D-ND) met trade officials today.",
+                 "Dorgan said the agreement was a \"hopeful sign\" for farmers.",
+                 "Secretary Michael Chertoff had previously stated that he was \"very concerned\" about delays.",
+                 "Dorgan said that \"Making Homeownership a Reality\" is the program's name."});
+    REQUIRE(q.size() == 2);
+    CHECK(q[0].text == "hopeful sign");
+    CHECK(q[0].speaker == "Byron Dorgan");
+    CHECK(q[1].text == "very concerned");
+    CHECK(q[1].speaker == "Michael Chertoff");
+    // A name the quotation stands for is not a speaker's words.
+    CHECK(of({"Sen. Byron Dorgan spoke.", "Dorgan called the plan \"Operation Safe Harbor\" today."}).empty());
+}
+
+TEST_CASE("two quotations joined in one sentence share a speaker", "[quotes]") {
+    auto q = of({"Judge Charles B. Renfrew said the mediation had run its course.",
+                 "Judge Renfrew states \"I do not see any purpose served in extending the period,\" and \"the "
+                 "parties have reached an impasse.\""});
+    REQUIRE(q.size() == 2);
+    CHECK(q[0].speaker == "Charles B. Renfrew");
+    CHECK(q[1].speaker == "Charles B. Renfrew");
+}
+
+TEST_CASE("a short form is completed only from someone holding that office", "[quotes]") {
+    auto q = of({"Governor Jeb Bush toured the damage with Senator Bill Nelson.",
+                 "\"We will rebuild every home,\" said President Bush."});
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].speaker == "Bush");
+    CHECK(q[0].attributed_as == "President Bush");
+}
+
+TEST_CASE("a pronoun is the person named last in the narration", "[quotes]") {
+    auto q = of({"Sen. Pete Domenici held his weekly call with reporters.",
+                 "* Assessing Senator Barack Obama's Presidential Run",
+                 "Domenici says he will press the Energy Department. He says DOE would need \"real positive "
+                 "reasons\" for the cuts.",
+                 "The Senator from Vermont, Senator Leahy, said the rule would \"use majority power to override "
+                 "the rights of the minority.\""});
+    REQUIRE(q.size() == 2);
+    CHECK(q[0].speaker == "Pete Domenici");
+    CHECK(q[0].attributed_as == "He");
+    CHECK(q[1].speaker == "Leahy");
+    CHECK(q[1].attributed_as == "Senator Leahy");
+    // A surname inside a quotation or as a modifier is not the narrator naming someone.
+    auto inside = of({"Sen. Pete Domenici and Sen. Dianne Feinstein wrote the bills.",
+                      "\"We need to fix the program,\" said Domenici.",
+                      "The first Feinstein bill would restore the law's intent.", "\"It is overdue,\" he said."});
+    REQUIRE(inside.size() == 2);
+    CHECK(inside[1].speaker == "Pete Domenici");
+}
