@@ -447,13 +447,14 @@ Named split_name(const std::vector<Token> &tokens, std::size_t from, std::size_t
     return n;
 }
 
-// The name phrase starting at tokens[i]: capitalised words, titles and the small words inside
-// a title ("Secretary of State Condoleezza Rice"); stops after a word ending a clause.
+// A word written with "'s": "Obama's" (its plain form has the ending cut).
 bool possessive(const Token &t) {
     std::string written = strip(t.raw);
     return written.size() > t.plain.size() && (written.ends_with("'s") || written.ends_with("\xE2\x80\x99s"));
 }
 
+// The name phrase starting at tokens[i]: capitalised words, titles and the small words inside
+// a title ("Secretary of State Condoleezza Rice"); stops after a word ending a clause.
 std::size_t phrase_end_forward(const std::vector<Token> &tokens, std::size_t i) {
     std::size_t j = i;
     if (j < tokens.size() && tokens[j].word == "the")
