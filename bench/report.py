@@ -187,8 +187,10 @@ set xrange [5000:2000000]
 set yrange [0:*]
 set format x "%%.0s%%c"
 plot '%s' u 1:2 w lp pt 7 t 'HTTP p50 ms', '' u 1:3 w lp pt 7 t 'HTTP p99 ms', '' u 1:4 w lp pt 7 t 'HTTP p99 ms, facets', '' u 1:5 w lp pt 7 t 'in-process floor p99 ms'
+set key bottom left
 plot '%s' u 1:6 w lp pt 7 t 'requests/s, 32 connections'
 plot '%s' u 1:7 w lp pt 7 t 'indexing records/s'
+set key top left
 plot '%s' u 1:8 w lp pt 7 t 'index MB, compacted'
 plot '%s' u 1:9 w lp pt 7 t 'searchd peak memory MB'
 unset multiplot
