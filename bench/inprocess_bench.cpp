@@ -23,6 +23,7 @@
 #include "render.h"
 #include "schema.h"
 #include "searcher.h"
+#include "stored_data.h"
 
 using namespace pressroom;
 
@@ -33,7 +34,8 @@ constexpr std::size_t kWindow = 1024;
 
 class PlainXapian {
   public:
-    explicit PlainXapian(Xapian::Database db) : m_db(std::move(db)), m_stemmer(schema::make_stemmer()) {
+    explicit PlainXapian(Xapian::Database db)
+        : m_db(std::move(db)), m_codec(stored::codec_of(m_db)), m_stemmer(schema::make_stemmer()) {
         m_parser.set_database(m_db);
         m_parser.set_stemmer(m_stemmer);
         m_parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -50,7 +52,7 @@ class PlainXapian {
         Xapian::MSet mset = enquire.get_mset(0, 10);
         std::size_t out = 0;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
-            Release r = release_from_json(nlohmann::json::parse(it.get_document().get_data()));
+            Release r = stored::release_of(m_codec, it.get_document());
             std::string body = r.body();
             if (body.size() > kWindow)
                 body.resize(kWindow);
@@ -61,6 +63,7 @@ class PlainXapian {
 
   private:
     Xapian::Database m_db;
+    stored::Codec m_codec;
     Xapian::Stem m_stemmer;
     Xapian::QueryParser m_parser;
 };

@@ -8,7 +8,6 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "index_store.h"
@@ -16,6 +15,7 @@
 #include "release.h"
 #include "schema.h"
 #include "snippet.h"
+#include "stored_data.h"
 
 using namespace pressroom;
 using Clock = std::chrono::steady_clock;
@@ -42,6 +42,7 @@ int main(int argc, char **argv) {
     }
     Xapian::Database db = store::open_index(argv[1]);
     std::ifstream in(argv[2]);
+    stored::Codec codec = stored::codec_of(db);
     std::vector<Page> pages;
     for (std::string q; std::getline(in, q);) {
         searchd::BuiltQuery built = searchd::build_query(q, db);
@@ -49,7 +50,7 @@ int main(int argc, char **argv) {
         enquire.set_query(built.query);
         Page page{enquire.get_mset(0, 10), {}, searchd::snippet_hints(built.query)};
         for (auto it = page.mset.begin(); it != page.mset.end(); ++it)
-            page.releases.push_back(release_from_json(nlohmann::json::parse(it.get_document().get_data())));
+            page.releases.push_back(stored::release_of(codec, it.get_document()));
         pages.push_back(std::move(page));
     }
     auto ours = [](const Page &p) {

@@ -129,6 +129,7 @@ LiveIndex open_live(const fs::path &dir) {
             live.releases = Xapian::Database((dir / *generation).string());
             check_version(live.releases, dir);
             live.quotes = Xapian::Database((dir / *generation / schema::kQuotesFolder).string());
+            live.codec = stored::codec_of(live.releases);
             return live;
         } catch (const Xapian::DatabaseOpeningError &e) {
             // A rebuild may have replaced and removed the generation just read: read the stub again.
@@ -138,6 +139,9 @@ LiveIndex open_live(const fs::path &dir) {
                              rebuild_hint(dir));
         } catch (const Xapian::Error &e) {
             throw IndexError("cannot open the index at `" + dir.string() + "` (" + e.get_description() + "); " +
+                             rebuild_hint(dir));
+        } catch (const stored::DataError &e) {
+            throw IndexError("cannot open the index at `" + dir.string() + "` (" + e.what() + "); " +
                              rebuild_hint(dir));
         }
     }

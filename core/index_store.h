@@ -9,6 +9,8 @@
 
 #include <xapian.h>
 
+#include "stored_data.h"
+
 namespace pressroom::store {
 
 // An index directory that cannot be used; the message says what to do.
@@ -43,6 +45,7 @@ struct LiveIndex {
     Xapian::Database releases;
     Xapian::Database quotes;
     std::string generation;
+    stored::Codec codec; // reads the document data of both
 };
 // Throws IndexError as open_index does.
 LiveIndex open_live(const std::filesystem::path &dir);

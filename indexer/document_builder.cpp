@@ -24,10 +24,6 @@ void add_date_terms(Xapian::Document &doc, const std::optional<Date> &date) {
     const Date &d = *date;
     std::string key = d.sort_key();
     doc.add_boolean_term(std::string(p::kYear) + key.substr(0, 4));
-    if (d.month)
-        doc.add_boolean_term(std::string(p::kMonth) + key.substr(0, 6));
-    if (d.day)
-        doc.add_boolean_term(std::string(p::kDay) + key);
     doc.add_value(schema::slot::kDate, key);
 }
 
@@ -102,20 +98,10 @@ Result<Xapian::Document> DocumentBuilder::build(const Release &r, const std::str
     }
     m_generator.increase_termpos(schema::kParagraphGap);
     m_generator.index_text(text::fold_for_terms(r.byline));
-    m_generator.index_text_without_positions(text::fold_for_terms(r.category), 1, std::string(p::kCategoryWord));
-    m_generator.index_text_without_positions(text::fold_for_terms(r.source), 1, std::string(p::kSourceWord));
     for (const auto &term : boolean_terms)
         doc.add_boolean_term(term);
     add_date_terms(doc, r.date);
-    std::string categories;
-    for (const auto &category : r.categories())
-        categories += (categories.empty() ? "" : std::string(1, schema::slot::kValueSeparator)) + category;
-    if (!categories.empty())
-        doc.add_value(schema::slot::kCategories, categories);
-    if (!r.source.empty())
-        doc.add_value(schema::slot::kSource, r.source);
-    doc.add_value(schema::slot::kLang, r.lang.empty() ? "en" : r.lang);
-    doc.set_data(document_data(r));
+    doc.set_data(m_codec.encode(document_data(r)));
     return doc;
 }
 
@@ -141,7 +127,7 @@ Xapian::Document DocumentBuilder::build_quote(const quotes::QuoteRecord &record,
     if (auto parsed = parse_iso_date(record.date); !record.date.empty() && parsed)
         date = *parsed;
     add_date_terms(doc, date);
-    doc.set_data(quotes::to_json(record).dump());
+    doc.set_data(m_codec.encode(quotes::to_json(record).dump()));
     return doc;
 }
 

@@ -10,6 +10,7 @@
 #include "quotes.h"
 #include "release.h"
 #include "result.h"
+#include "stored_data.h"
 
 namespace pressroom::indexer {
 
@@ -17,6 +18,10 @@ namespace pressroom::indexer {
 class DocumentBuilder {
   public:
     DocumentBuilder();
+
+    // How document data is compressed: the generation's codec (stored::codec_of), or the
+    // dictionary a fresh index is about to be written with. Without one, frames need no dictionary.
+    void set_codec(stored::Codec codec) { m_codec = std::move(codec); }
 
     // Fails (InvalidInput) when a boolean term would exceed Xapian's term length limit.
     // `origin_term` is the schema::prefix::kOrigin term of the source being indexed.
@@ -28,6 +33,7 @@ class DocumentBuilder {
 
   private:
     Xapian::TermGenerator m_generator;
+    stored::Codec m_codec;
 };
 
 // Why `release` cannot be indexed (a boolean term over Xapian's length limit), or nothing:
@@ -35,7 +41,7 @@ class DocumentBuilder {
 // to another thread.
 std::optional<Error> check_release(const Release &release, const std::string &origin_term);
 
-// The document data stored for a release (its JSON form).
+// The JSON form of a release, as its document data holds it before compression.
 std::string document_data(const Release &release);
 
 // The unique-id term of a release id.

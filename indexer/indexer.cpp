@@ -77,7 +77,8 @@ constexpr const char *kFlushThreshold = "500";
 // shard of its own under PARTS/shard-N; merge() then joins the shards into the generation with
 // Xapian's compaction, which also packs it. Releases are read and checked on the calling thread
 // and handed over in batches, round robin, so the same input and number of jobs always give the
-// same index.
+// same index. The first releases are held back until the dictionary that compresses every
+// document's data has been trained on them (core/stored_data.h).
 class Shards {
   public:
     Shards(const fs::path &parts, unsigned jobs, const quotes::SpeakerKeys &speakers) {
@@ -99,15 +100,21 @@ class Shards {
         if (m_origins.empty() || m_origins.back() != origin)
             m_origins.push_back(origin);
         m_batch.push_back(Item{std::move(release), &m_origins.back()});
-        if (m_batch.size() == kBatch)
-            hand_over();
+        if (!m_trained) {
+            m_held_bytes += approximate_bytes(m_batch.back().release);
+            if (m_batch.size() < kSampleReleases && m_held_bytes < kSampleBytes)
+                return;
+            train();
+        }
+        hand_over(/*all=*/false);
     }
 
     // Waits for every shard to be written and committed; rethrows a worker's failure. Returns
     // the number of quotations written.
     std::uint64_t finish() {
-        if (!m_batch.empty())
-            hand_over();
+        if (!m_trained)
+            train();
+        hand_over(/*all=*/true);
         std::uint64_t quotations = 0;
         for (auto &worker : m_workers) {
             worker->close(/*abandon=*/false);
@@ -128,9 +135,16 @@ class Shards {
         quotations.compact((out / schema::kQuotesFolder).string());
     }
 
+    // The dictionary the documents were compressed with; empty for none.
+    const std::string &dictionary() const { return m_dictionary; }
+
   private:
     static constexpr std::size_t kBatch = 32; // releases per hand-over
     static constexpr std::size_t kQueued = 8; // batches waiting per worker
+    // The dictionary is trained on the first releases, up to this many or this much text. On
+    // DOJ, 4,000 releases train in 0.9 s on one core; 1,000 give a 3% larger index.
+    static constexpr std::size_t kSampleReleases = 4000;
+    static constexpr std::size_t kSampleBytes = 16 << 20;
     struct Item {
         Release release;
         const std::string *origin;
@@ -226,16 +240,50 @@ class Shards {
             worker->close(/*abandon=*/true);
     }
 
-    void hand_over() {
-        m_workers[m_next]->push(std::move(m_batch));
-        m_batch.clear();
-        m_next = (m_next + 1) % m_workers.size();
+    static std::size_t approximate_bytes(const Release &r) {
+        std::size_t n = r.title.size() + r.subtitle.size();
+        for (const auto &p : r.paragraphs)
+            n += p.size();
+        return n;
+    }
+
+    // Trains the dictionary on the releases held so far and gives it to every worker before
+    // any of them has a document to write.
+    void train() {
+        std::vector<std::string> samples;
+        samples.reserve(m_batch.size());
+        for (const auto &item : m_batch)
+            samples.push_back(document_data(item.release));
+        m_dictionary = stored::train_dictionary(samples);
+        stored::Codec codec(m_dictionary);
+        for (auto &worker : m_workers)
+            worker->builder.set_codec(codec);
+        m_trained = true;
+    }
+
+    // Hands the held releases to the workers in batches of kBatch, round robin; the remainder
+    // too when `all`.
+    void hand_over(bool all) {
+        std::size_t done = 0;
+        while (m_batch.size() - done >= kBatch || (all && done < m_batch.size())) {
+            std::size_t n = std::min(kBatch, m_batch.size() - done);
+            auto first = m_batch.begin() + static_cast<std::ptrdiff_t>(done);
+            std::vector<Item> batch(std::make_move_iterator(first),
+                                    std::make_move_iterator(first + static_cast<std::ptrdiff_t>(n)));
+            m_workers[m_next]->push(std::move(batch));
+            m_next = (m_next + 1) % m_workers.size();
+            done += n;
+        }
+        m_batch.erase(m_batch.begin(), m_batch.begin() + static_cast<std::ptrdiff_t>(done));
     }
 
     std::vector<std::unique_ptr<Worker>> m_workers;
     std::deque<std::string> m_origins; // the origin terms items point to; a deque never moves them
     std::vector<Item> m_batch;
     std::size_t m_next = 0;
+    bool m_trained = false;
+    std::size_t m_held_bytes = 0;
+    std::string m_dictionary;
 };
 
 class Run {
@@ -243,7 +291,10 @@ class Run {
     // An update of the live generation's databases.
     Run(const IndexerOptions &options, spdlog::logger &log, Xapian::WritableDatabase &db,
         Xapian::WritableDatabase &quotes, const quotes::SpeakerKeys &speakers)
-        : m_options(options), m_log(log), m_mode(Mode::Update), m_db(&db), m_quotes(&quotes), m_speakers(speakers) {}
+        : m_options(options), m_log(log), m_mode(Mode::Update), m_db(&db), m_quotes(&quotes), m_speakers(speakers) {
+        // New and changed documents are compressed with the dictionary the generation was created with.
+        m_builder.set_codec(stored::codec_of(db));
+    }
     // A fresh index, written through `shards`.
     Run(const IndexerOptions &options, spdlog::logger &log, Shards &shards, const quotes::SpeakerKeys &speakers)
         : m_options(options), m_log(log), m_mode(Mode::Fresh), m_shards(&shards), m_speakers(speakers) {}
@@ -457,6 +508,7 @@ RunSummary build_generation(const IndexerOptions &options, spdlog::logger &log,
     try {
         quotes::SpeakerKeys speakers(synonyms.value_or(SynonymGroups{}));
         fs::create_directories(parts);
+        std::string dictionary;
         {
             Shards shards(parts, std::max(1u, options.jobs), speakers);
             Run run(options, log, shards, speakers);
@@ -464,10 +516,13 @@ RunSummary build_generation(const IndexerOptions &options, spdlog::logger &log,
             summary = run.summary();
             summary.quotes = shards.finish();
             shards.merge(gen_path);
+            dictionary = shards.dictionary();
         }
         fs::remove_all(parts, ec);
         Xapian::WritableDatabase db(gen_path.string(), Xapian::DB_OPEN);
         db.set_metadata(schema::kVersionKey, std::to_string(schema::kVersion));
+        if (!dictionary.empty())
+            db.set_metadata(schema::kDataDictionaryKey, dictionary);
         write_metadata(db, synonyms);
         db.commit();
         summary.documents = db.get_doccount();

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "index_store.h"
+#include "release.h"
 #include "schema.h"
 
 namespace pressroom::searchd {
@@ -21,39 +22,56 @@ std::vector<FacetValue> most_frequent(std::vector<FacetValue> values) {
 
 } // namespace
 
-FacetTable::FacetTable(const Xapian::Database &db) {
-    namespace slot = schema::slot;
+namespace {
+
+// `term`'s value as the release `did` states it (the term holds it folded: "tax division").
+std::string as_stated(const Xapian::Database &db, const stored::Codec &codec, Xapian::docid did, FacetKind kind,
+                      std::string_view prefix, const std::string &term) {
+    std::string folded = term.substr(prefix.size());
+    if (kind == FacetKind::Lang)
+        return folded; // a code: "en"
+    Release r = stored::release_of(codec, db.get_document(did));
+    if (kind == FacetKind::Source)
+        return r.source.empty() ? folded : r.source;
+    for (const auto &category : r.categories())
+        if (schema::boolean_term(prefix, category) == term)
+            return category;
+    return folded;
+}
+
+} // namespace
+
+FacetTable::FacetTable(const Xapian::Database &db, const stored::Codec &codec) {
+    namespace p = schema::prefix;
     Xapian::docid last = db.get_lastdocid();
     std::vector<std::vector<std::uint32_t>> by_doc(last + 1);
-    std::map<std::pair<FacetKind, std::string>, std::uint32_t> ids;
-    auto id_of = [&](FacetKind kind, std::string text) {
-        auto [it, added] = ids.try_emplace({kind, text}, static_cast<std::uint32_t>(m_values.size()));
-        if (added)
-            m_values.push_back({kind, std::move(text)});
-        return it->second;
-    };
-    // Value streams are read in document order, a chunk at a time.
-    auto read = [&](Xapian::valueno slot, auto &&add) {
-        for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it)
-            if (it.get_docid() <= last)
-                add(it.get_docid(), *it);
-    };
-    read(slot::kCategories, [&](Xapian::docid did, const std::string &categories) {
-        for (std::size_t start = 0; start < categories.size();) {
-            std::size_t end = std::min(categories.find(slot::kValueSeparator, start), categories.size());
-            if (end > start)
-                by_doc[did].push_back(id_of(FacetKind::Category, categories.substr(start, end - start)));
-            start = end + 1;
+    // A facet value per boolean term, and its releases from the term's postings.
+    for (auto [prefix, kind] : {std::pair{p::kCategory, FacetKind::Category}, std::pair{p::kSource, FacetKind::Source},
+                                std::pair{p::kLang, FacetKind::Lang}}) {
+        std::string start(prefix);
+        for (auto t = db.allterms_begin(start); t != db.allterms_end(start); ++t) {
+            std::string term = *t;
+            Xapian::PostingIterator it = db.postlist_begin(term);
+            if (it == db.postlist_end(term))
+                continue;
+            auto id = static_cast<std::uint32_t>(m_values.size());
+            m_values.push_back({kind, as_stated(db, codec, *it, kind, prefix, term)});
+            for (; it != db.postlist_end(term); ++it)
+                if (*it <= last)
+                    by_doc[*it].push_back(id);
         }
-    });
-    read(slot::kSource,
-         [&](Xapian::docid did, const std::string &v) { by_doc[did].push_back(id_of(FacetKind::Source, v)); });
-    read(slot::kLang,
-         [&](Xapian::docid did, const std::string &v) { by_doc[did].push_back(id_of(FacetKind::Lang, v)); });
-    read(slot::kDate, [&](Xapian::docid did, const std::string &v) {
-        if (v.size() >= 4)
-            by_doc[did].push_back(id_of(FacetKind::Year, v.substr(0, 4)));
-    });
+    }
+    // Years from the date values, read in document order a chunk at a time.
+    std::map<std::string, std::uint32_t> years;
+    for (auto it = db.valuestream_begin(schema::slot::kDate); it != db.valuestream_end(schema::slot::kDate); ++it) {
+        const std::string &v = *it;
+        if (it.get_docid() > last || v.size() < 4)
+            continue;
+        auto [year, added] = years.try_emplace(v.substr(0, 4), static_cast<std::uint32_t>(m_values.size()));
+        if (added)
+            m_values.push_back({FacetKind::Year, year->first});
+        by_doc[it.get_docid()].push_back(year->second);
+    }
     m_first.reserve(by_doc.size() + 1);
     for (const auto &doc : by_doc) {
         m_first.push_back(static_cast<std::uint32_t>(m_ids.size()));
@@ -62,11 +80,11 @@ FacetTable::FacetTable(const Xapian::Database &db) {
     m_first.push_back(static_cast<std::uint32_t>(m_ids.size()));
 }
 
-std::shared_ptr<const FacetTable> FacetTableCache::get(const Xapian::Database &db) {
+std::shared_ptr<const FacetTable> FacetTableCache::get(const Xapian::Database &db, const stored::Codec &codec) {
     std::string key = store::revision_key(db);
     std::lock_guard lock(m_mutex);
     if (!m_table || key != m_key) {
-        m_table = std::make_shared<const FacetTable>(db);
+        m_table = std::make_shared<const FacetTable>(db, codec);
         m_key = std::move(key);
     }
     return m_table;

@@ -1,5 +1,6 @@
 // Facet counts: how many of the matching releases have each category, publisher, language
-// and year. The values of every release are read once per index revision into a FacetTable
+// and year. The values of every release (from the postings of its boolean terms, and the date
+// values) are read once per index revision into a FacetTable
 // (shared by all request threads); a Xapian::MatchSpy then counts each match by its document
 // id, which costs a few array increments instead of four value lookups.
 #pragma once
@@ -14,6 +15,7 @@
 #include <xapian.h>
 
 #include "searcher.h"
+#include "stored_data.h"
 
 namespace pressroom::searchd {
 
@@ -25,7 +27,8 @@ enum class FacetKind : std::uint8_t { Category, Source, Lang, Year };
 // The facet values of every document of one revision of an index.
 class FacetTable {
   public:
-    explicit FacetTable(const Xapian::Database &db);
+    // `codec` reads the releases, for the values as stated.
+    FacetTable(const Xapian::Database &db, const stored::Codec &codec);
 
     struct Value {
         FacetKind kind;
@@ -50,7 +53,7 @@ class FacetTable {
 // needs it and shared with the others.
 class FacetTableCache {
   public:
-    std::shared_ptr<const FacetTable> get(const Xapian::Database &db);
+    std::shared_ptr<const FacetTable> get(const Xapian::Database &db, const stored::Codec &codec);
 
   private:
     std::mutex m_mutex;

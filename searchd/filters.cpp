@@ -55,30 +55,47 @@ std::string date_key(const std::string &iso) {
     return key;
 }
 
-// Whole-value match when the index knows the value, else all of its words.
-Xapian::Query value_query(std::string_view whole_prefix, std::string_view word_prefix, const std::string &value,
-                          const Xapian::Database &db) {
-    std::string term = schema::boolean_term(whole_prefix, value);
-    if (word_prefix.empty() || db.get_termfreq(term) > 0)
-        return Xapian::Query(term);
-    Xapian::TermGenerator words; // unstemmed, as the indexer's unstemmed terms
-    words.set_flags(schema::kTermGeneratorFlags);
+// The words of `text` as the index's unstemmed terms would be, sorted.
+std::vector<std::string> words_of(std::string_view text) {
+    Xapian::TermGenerator generator;
+    generator.set_flags(schema::kTermGeneratorFlags);
     Xapian::Document doc;
-    words.set_document(doc);
-    words.index_text_without_positions(text::fold_for_terms(value), 1, std::string(word_prefix));
-    std::vector<Xapian::Query> terms;
+    generator.set_document(doc);
+    generator.index_text_without_positions(text::fold_for_terms(text));
+    std::vector<std::string> words;
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-        terms.emplace_back(*t);
-    if (terms.empty())
-        return Xapian::Query(term);
-    return Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
+        words.push_back(*t);
+    return words;
 }
 
-Xapian::Query any_of(const std::vector<std::string> &values, std::string_view whole_prefix,
-                     std::string_view word_prefix, const Xapian::Database &db) {
+enum class Match { Whole, WholeOrWords };
+
+// The whole value when the index knows it; else (WholeOrWords) every value the index knows that
+// holds all of its words: category:tax finds "Tax Division" and "Tax Division; USAO - Ohio".
+// The values are few (a boolean term each), so their words are read here rather than indexed.
+Xapian::Query value_query(std::string_view prefix, Match match, const std::string &value, const Xapian::Database &db) {
+    std::string term = schema::boolean_term(prefix, value);
+    if (match == Match::Whole || db.get_termfreq(term) > 0)
+        return Xapian::Query(term);
+    std::vector<std::string> wanted = words_of(value);
+    if (wanted.empty())
+        return Xapian::Query(term);
+    std::vector<Xapian::Query> holders;
+    for (auto t = db.allterms_begin(std::string(prefix)); t != db.allterms_end(std::string(prefix)); ++t) {
+        std::vector<std::string> words = words_of(std::string_view(*t).substr(prefix.size()));
+        if (std::includes(words.begin(), words.end(), wanted.begin(), wanted.end()))
+            holders.emplace_back(*t);
+    }
+    if (holders.empty())
+        return Xapian::Query(term); // matches nothing
+    return Xapian::Query(Xapian::Query::OP_OR, holders.begin(), holders.end());
+}
+
+Xapian::Query any_of(const std::vector<std::string> &values, std::string_view prefix, Match match,
+                     const Xapian::Database &db) {
     std::vector<Xapian::Query> queries;
     for (const auto &value : values)
-        queries.push_back(value_query(whole_prefix, word_prefix, value, db));
+        queries.push_back(value_query(prefix, match, value, db));
     return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
 }
 
@@ -241,13 +258,13 @@ Xapian::Query apply_filters(const Xapian::Query &query, const Filters &f, const 
     namespace p = schema::prefix;
     std::vector<Xapian::Query> must;
     if (!f.category.empty())
-        must.push_back(any_of(f.category, p::kCategory, p::kCategoryWord, db));
+        must.push_back(any_of(f.category, p::kCategory, Match::WholeOrWords, db));
     if (!f.source.empty())
-        must.push_back(any_of(f.source, p::kSource, p::kSourceWord, db));
+        must.push_back(any_of(f.source, p::kSource, Match::WholeOrWords, db));
     if (!f.lang.empty())
-        must.push_back(any_of(f.lang, p::kLang, "", db));
+        must.push_back(any_of(f.lang, p::kLang, Match::Whole, db));
     if (!f.year.empty())
-        must.push_back(any_of(f.year, p::kYear, "", db));
+        must.push_back(any_of(f.year, p::kYear, Match::Whole, db));
     if (f.from || f.to)
         must.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::slot::kDate, f.from ? date_key(*f.from) : "0",
                           f.to ? date_key(*f.to) : "99999999");
@@ -255,13 +272,13 @@ Xapian::Query apply_filters(const Xapian::Query &query, const Filters &f, const 
         must.emplace_back(std::string(p::kUndated));
     std::vector<Xapian::Query> must_not;
     if (!f.not_category.empty())
-        must_not.push_back(any_of(f.not_category, p::kCategory, p::kCategoryWord, db));
+        must_not.push_back(any_of(f.not_category, p::kCategory, Match::WholeOrWords, db));
     if (!f.not_source.empty())
-        must_not.push_back(any_of(f.not_source, p::kSource, p::kSourceWord, db));
+        must_not.push_back(any_of(f.not_source, p::kSource, Match::WholeOrWords, db));
     if (!f.not_lang.empty())
-        must_not.push_back(any_of(f.not_lang, p::kLang, "", db));
+        must_not.push_back(any_of(f.not_lang, p::kLang, Match::Whole, db));
     if (!f.not_year.empty())
-        must_not.push_back(any_of(f.not_year, p::kYear, "", db));
+        must_not.push_back(any_of(f.not_year, p::kYear, Match::Whole, db));
     Xapian::Query out = query;
     if (!must.empty())
         out = Xapian::Query(Xapian::Query::OP_FILTER, out,

@@ -34,6 +34,7 @@ void Searcher::open_live() {
     m_db = std::move(live.releases);
     m_quotes = std::move(live.quotes);
     m_generation = std::move(live.generation);
+    m_codec = std::move(live.codec);
 }
 
 void Searcher::refresh() {
@@ -79,7 +80,7 @@ std::vector<std::string> snippet_paragraphs(const Release &release) {
     return parts;
 }
 
-Release release_of(const Xapian::Document &doc) { return release_from_json(nlohmann::json::parse(doc.get_data())); }
+using stored::release_of;
 
 struct Page {
     Xapian::MSet mset;
@@ -227,7 +228,7 @@ SearchResult Searcher::search(const SearchRequest &request) {
         // One spy per run: the facets count the matches of the run whose results are shown.
         std::optional<FacetSpy> strict_spy, partial_spy;
         if (request.facets) {
-            std::shared_ptr<const FacetTable> table = m_facets->get(m_db);
+            std::shared_ptr<const FacetTable> table = m_facets->get(m_db, m_codec);
             strict_spy.emplace(table);
             partial_spy.emplace(table);
         }
@@ -294,7 +295,7 @@ SearchResult Searcher::search(const SearchRequest &request) {
         std::vector<std::string> hints = snippet_hints(built.query);
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             SearchHit hit;
-            hit.release = release_of(it.get_document());
+            hit.release = release_of(m_codec, it.get_document());
             hit.title_html = title_html(mset, hit.release.title);
             std::vector<std::string> parts = snippet_paragraphs(hit.release);
             std::string source = snippet_source(parts, hints);
@@ -319,7 +320,7 @@ std::optional<Release> Searcher::document(const std::string &id) {
         auto docid = docid_of(id);
         if (!docid)
             return std::nullopt;
-        return release_of(m_db.get_document(*docid));
+        return release_of(m_codec, m_db.get_document(*docid));
     });
 }
 
@@ -330,7 +331,7 @@ std::optional<DocumentView> Searcher::document_view(const std::string &id, const
         if (!docid)
             return std::nullopt;
         DocumentView view;
-        view.release = release_of(m_db.get_document(*docid));
+        view.release = release_of(m_codec, m_db.get_document(*docid));
         Filters unused;
         auto words = take_query_filters(q, unused);
         BuiltQuery built = build_query(words ? *words : q, m_db, m_synonyms);
@@ -360,7 +361,7 @@ std::optional<SimilarResult> Searcher::similar(const std::string &id, int count)
         if (!docid)
             return std::nullopt;
         SimilarResult result;
-        result.of = release_of(m_db.get_document(*docid));
+        result.of = release_of(m_codec, m_db.get_document(*docid));
         Xapian::Enquire enquire(m_db);
         Xapian::RSet rset;
         rset.add_document(*docid);
@@ -377,7 +378,7 @@ std::optional<SimilarResult> Searcher::similar(const std::string &id, int count)
         Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(count));
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             SearchHit hit;
-            hit.release = release_of(it.get_document());
+            hit.release = release_of(m_codec, it.get_document());
             hit.title_html = opening_html(hit.release.title, hit.release.title.size());
             hit.snippet_html = opening_html(snippet_source(snippet_paragraphs(hit.release), {}));
             hit.score = it.get_weight();
@@ -425,7 +426,7 @@ std::vector<Suggestion> Searcher::suggest(const std::string &q) {
         Xapian::MSet titles = enquire.get_mset(0, 3);
         std::vector<Suggestion> title_suggestions;
         for (auto it = titles.begin(); it != titles.end(); ++it) {
-            Release r = release_of(it.get_document());
+            Release r = release_of(m_codec, it.get_document());
             title_suggestions.push_back({r.title, "title", r.id, 0});
         }
         // Words: the most frequent words of the index starting with the last word.
@@ -510,7 +511,7 @@ Xapian::Query Searcher::releases_quoting(const std::vector<std::string> &names) 
 
 QuoteHit Searcher::quote_hit(const Xapian::MSet &mset, const Xapian::Document &doc) {
     QuoteHit hit;
-    hit.record = quotes::quote_record_from_json(nlohmann::json::parse(doc.get_data()));
+    hit.record = quotes::quote_record_from_json(nlohmann::json::parse(m_codec.decode(doc.get_data())));
     hit.text_html = title_html(mset, hit.record.quote.text);
     return hit;
 }
@@ -706,7 +707,8 @@ VerifyResult Searcher::verify(const std::string &printed) {
         Xapian::MSet mset = enquire.get_mset(0, 20);
         double best = 0;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
-            auto record = quotes::quote_record_from_json(nlohmann::json::parse(it.get_document().get_data()));
+            auto record =
+                quotes::quote_record_from_json(nlohmann::json::parse(m_codec.decode(it.get_document().get_data())));
             WordDiff diff = word_diff(printed, record.quote.text);
             if (diff.similarity > best || (diff.similarity == best && diff.verbatim && !result.diff.verbatim)) {
                 best = diff.similarity;
@@ -742,7 +744,7 @@ Health Searcher::health() {
         probe.set_query(Xapian::Query(std::string())); // never a copy of the shared MatchAll
         Xapian::MSet first = probe.get_mset(0, 1);
         if (!first.empty())
-            first.begin().get_document().get_data();
+            m_codec.decode(first.begin().get_document().get_data());
         std::int64_t last_run = 0;
         std::string stamp = m_db.get_metadata(schema::kLastRunKey);
         std::from_chars(stamp.data(), stamp.data() + stamp.size(), last_run);

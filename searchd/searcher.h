@@ -18,6 +18,7 @@
 #include "release.h"
 #include "search_gate.h"
 #include "search_request.h"
+#include "stored_data.h"
 #include "synonyms.h"
 #include "verify.h"
 
@@ -220,6 +221,7 @@ class Searcher {
     Xapian::Database m_db;
     Xapian::Database m_quotes;
     std::string m_generation;
+    stored::Codec m_codec; // the generation's: reads both databases' document data
     std::optional<store::StubIdentity> m_stub;
     std::shared_ptr<FacetTableCache> m_facets;
     SynonymGroups m_synonyms;

@@ -22,6 +22,7 @@
 #include "search_request.h"
 #include "searcher.h"
 #include "server_metrics.h"
+#include "stored_data.h"
 #include "text.h"
 
 namespace pressroom::searchd {
@@ -29,6 +30,12 @@ namespace pressroom::searchd {
 namespace {
 
 constexpr const char *kJson = "application/json; charset=utf-8";
+
+// Damage does not go away by waiting: the message names the index and what mends it.
+std::string damaged(const std::filesystem::path &db, const std::string &what) {
+    return "the index at `" + db.string() + "` is damaged (" + what + "); rebuild it with `pressroom-indexer --db " +
+           db.string() + " --rebuild SOURCE...`";
+}
 
 int status_of(ErrorCode code) {
     switch (code) {
@@ -429,11 +436,11 @@ void register_handlers(httplib::Server &server, const ServerOptions &options, st
                 error = {ErrorCode::Unavailable, e.what()};
                 detail = e.what();
             } catch (const Xapian::DatabaseCorruptError &e) {
-                // Damage does not go away by waiting: say which index and what mends it.
-                error = {ErrorCode::Unavailable, "the index at `" + db.string() + "` is damaged (" + e.get_msg() +
-                                                     "); rebuild it with `pressroom-indexer --db " + db.string() +
-                                                     " --rebuild SOURCE...`"};
+                error = {ErrorCode::Unavailable, damaged(db, e.get_msg())};
                 detail = e.get_description();
+            } catch (const stored::DataError &e) {
+                error = {ErrorCode::Unavailable, damaged(db, e.what())};
+                detail = e.what();
             } catch (const Xapian::DatabaseError &e) {
                 error = {ErrorCode::Unavailable, "the index cannot be read right now; try again shortly"};
                 detail = e.get_description();

@@ -414,6 +414,20 @@ TEST_CASE("a removed or damaged index answers 503 naming it and the rebuild that
     test::index(srv.db, {srv.seeds}, srv.log, /*rebuild=*/true);
     check_served();
     CHECK(cli.Get("/healthz")->status == 200);
+    // Stored releases that are not compressed frames, as an index of another schema holds.
+    {
+        Xapian::WritableDatabase w((srv.db / *store::live_generation(srv.db)).string(), Xapian::DB_OPEN);
+        for (Xapian::docid did = 1; did <= w.get_lastdocid(); ++did) {
+            Xapian::Document doc = w.get_document(did);
+            doc.set_data(R"({"title":"plain JSON"})");
+            w.replace_document(did, doc);
+        }
+        w.commit();
+    }
+    check_unavailable("stored releases not compressed");
+    CHECK(cli.Get("/healthz")->status == 503);
+    test::index(srv.db, {srv.seeds}, srv.log, /*rebuild=*/true);
+    check_served();
 }
 
 TEST_CASE("search answers with facets, the filters in force, the sort and the query reading", "[http]") {

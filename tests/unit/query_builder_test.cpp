@@ -84,14 +84,10 @@ TEST_CASE("build_query parses the query language", "[query_builder]") {
         {"Title:Council", "Query(ZScouncil@1)"},
         // a phrase within a field
         {"title:\"city hall\"", "Query((Scity@1 PHRASE 2 Shall@2))"},
-        // category: uses prefix XCW
-        {"category:housing", "Query(ZXCWhous@1)"},
-        // source: uses prefix XSW
-        {"source:justice", "Query(ZXSWjustic@1)"},
         // only the word right after the colon is in the field
-        {"category:Tax Division", "Query((ZXCWtax@1 AND Zdivis@2))"},
+        {"title:city hall", "Query((ZSciti@1 AND Zhall@2))"},
         // fields and plain words together
-        {"title:council category:housing seoul", "Query((ZScouncil@1 AND ZXCWhous@2 AND Zseoul@3))"},
+        {"title:council mayor seoul", "Query((ZScouncil@1 AND Zmayor@2 AND Zseoul@3))"},
         // non-ASCII capitals are folded
         {"\u00C9COLE", "Query(Z\u00E9cole@1)"},
         // a wildcard (nothing to expand in an empty database)
@@ -179,8 +175,8 @@ TEST_CASE("snippet_hints keeps unprefixed terms and shortens stems", "[query_bui
         // phrase words are unstemmed and kept whole
         {"\"seoul\"", {"seoul"}},
         {"Won-soon", {"soon", "won"}},
-        // title: category: and source: terms are not in the body
-        {"title:council category:housing source:justice seoul", {"seou"}},
+        // title: terms are not in the body
+        {"title:council seoul", {"seou"}},
         // prefixed phrase terms are excluded too
         {"title:\"city hall\"", {}},
         // only prefixed terms: no hints
