@@ -60,6 +60,13 @@ TEST_CASE("filters narrow a search, as parameters and in the query alike", "[fin
     CHECK(ids(idx.search({{"q", "smog"}, {"category", "Environment"}, {"category", "Mayor's News"}})) == all_air);
     // A word of a category finds the categories that have it.
     CHECK(ids(idx.search({{"q", "fraud"}, {"category", "tax"}})) == std::set<std::string>{"tax-2014"});
+    CHECK(ids(idx.search({{"q", "fraud category:division"}})) == std::set<std::string>{"tax-2014", "fraud-2012"});
+    CHECK(ids(idx.search({{"q", "fraud -category:civil"}})) == std::set<std::string>{"tax-2014"});
+    CHECK(ids(idx.search({{"q", "fraud source:justice"}})) == std::set<std::string>{"tax-2014", "fraud-2012"});
+    CHECK(ids(idx.search({{"q", "smog source:\"metropolitan government\""}})) == all_air);
+    // All the words must be in one of its categories: "Tax Division" and "Criminal Division"
+    // are two.
+    CHECK(ids(idx.search({{"q", "fraud"}, {"category", "tax criminal"}})).empty());
     CHECK(ids(idx.search({{"q", "fraud"}, {"source", "US Department of Justice"}})) ==
           std::set<std::string>{"tax-2014", "fraud-2012"});
     CHECK(ids(idx.search({{"q", "Beijing"}, {"lang", "ko"}})) == std::set<std::string>{"ko-2015"});
