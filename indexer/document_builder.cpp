@@ -78,7 +78,15 @@ std::optional<Error> check_release(const Release &r, const std::string &origin_t
     return check_terms(r, boolean_terms_of(r, origin_term));
 }
 
-Result<Xapian::Document> DocumentBuilder::build(const Release &r, const std::string &origin_term) {
+void DocumentBuilder::set_data(Xapian::Document &doc, std::string record, std::string *deferred_data) const {
+    if (deferred_data)
+        *deferred_data = std::move(record);
+    else
+        doc.set_data(m_codec.encode(record));
+}
+
+Result<Xapian::Document> DocumentBuilder::build(const Release &r, const std::string &origin_term,
+                                                std::string *deferred_data) {
     namespace p = schema::prefix;
     std::vector<std::string> boolean_terms = boolean_terms_of(r, origin_term);
     if (auto error = check_terms(r, boolean_terms))
@@ -101,11 +109,12 @@ Result<Xapian::Document> DocumentBuilder::build(const Release &r, const std::str
     for (const auto &term : boolean_terms)
         doc.add_boolean_term(term);
     add_date_terms(doc, r.date);
-    doc.set_data(m_codec.encode(document_data(r)));
+    set_data(doc, document_data(r), deferred_data);
     return doc;
 }
 
-Xapian::Document DocumentBuilder::build_quote(const quotes::QuoteRecord &record, const quotes::SpeakerKeys &speakers) {
+Xapian::Document DocumentBuilder::build_quote(const quotes::QuoteRecord &record, const quotes::SpeakerKeys &speakers,
+                                              std::string *deferred_data) {
     namespace qp = schema::quote_prefix;
     Xapian::Document doc;
     m_generator.set_document(doc);
@@ -127,7 +136,7 @@ Xapian::Document DocumentBuilder::build_quote(const quotes::QuoteRecord &record,
     if (auto parsed = parse_iso_date(record.date); !record.date.empty() && parsed)
         date = *parsed;
     add_date_terms(doc, date);
-    doc.set_data(m_codec.encode(quotes::to_json(record).dump()));
+    set_data(doc, quotes::to_json(record).dump(), deferred_data);
     return doc;
 }
 

@@ -24,14 +24,20 @@ class DocumentBuilder {
     void set_codec(stored::Codec codec) { m_codec = std::move(codec); }
 
     // Fails (InvalidInput) when a boolean term would exceed Xapian's term length limit.
-    // `origin_term` is the schema::prefix::kOrigin term of the source being indexed.
-    Result<Xapian::Document> build(const Release &release, const std::string &origin_term);
+    // `origin_term` is the schema::prefix::kOrigin term of the source being indexed. With
+    // `deferred_data`, the document's data is left empty and its uncompressed record put there,
+    // to be stored with encode() once the codec is known.
+    Result<Xapian::Document> build(const Release &release, const std::string &origin_term,
+                                   std::string *deferred_data = nullptr);
 
     // A quotation for the quotations database (schema::quote_prefix); `speakers` make the
-    // spellings of one name one speaker.
-    Xapian::Document build_quote(const quotes::QuoteRecord &record, const quotes::SpeakerKeys &speakers);
+    // spellings of one name one speaker. `deferred_data` as for build().
+    Xapian::Document build_quote(const quotes::QuoteRecord &record, const quotes::SpeakerKeys &speakers,
+                                 std::string *deferred_data = nullptr);
 
   private:
+    void set_data(Xapian::Document &doc, std::string record, std::string *deferred_data) const;
+
     Xapian::TermGenerator m_generator;
     stored::Codec m_codec;
 };
