@@ -125,8 +125,11 @@ constexpr std::array kAbbreviations = {"sen", "sens", "rep", "reps", "gov", "dr"
                                        "jr",  "sr",   "u.s", "d.c",  "no",  "lt", "gen", "col",  "sgt",  "prof",
                                        "inc", "corp", "co",  "vs",   "u.n", "mt", "ft",  "capt", "cmdr", "adm"};
 
+// The first bytes are compared before the whole word: the indexer asks this of every word of
+// every release, and measuring each listed word's length first was 4% of its time.
 template <std::size_t N> bool in(const std::array<const char *, N> &list, std::string_view word) {
-    return std::any_of(list.begin(), list.end(), [&](const char *w) { return word == w; });
+    char first = word.empty() ? '\0' : word.front();
+    return std::any_of(list.begin(), list.end(), [&](const char *w) { return w[0] == first && word == w; });
 }
 
 using text::lower_ascii;
@@ -1463,6 +1466,9 @@ std::vector<Quote> extract_quotes(const std::vector<std::string> &paragraphs) {
         carrying = !spans.empty() && !spans.back().closed;
     }
 
+    // Most releases quote no one; finding the people they name is the costly part.
+    if (groups.empty())
+        return {};
     std::vector<Mention> mentions = titled_mentions(paragraphs);
     add_untitled_names(paragraphs, mentions);
     add_addressees(paragraphs, mentions);
