@@ -298,11 +298,11 @@ SearchResult Searcher::search(const SearchRequest &request) {
             hit.release = release_of(m_codec, it.get_document());
             hit.title_html = title_html(mset, hit.release.title);
             std::vector<std::string> parts = snippet_paragraphs(hit.release);
-            std::string source = snippet_source(parts, hints);
+            std::size_t first = best_paragraph(parts, hints).value_or(0);
+            std::string source = snippet_window(parts, first);
             hit.snippet_html = hints.empty() ? opening_html(source) : snippet_html(mset, source);
             if (!hints.empty()) {
                 // The paragraph the snippet's text starts in, for a link to it.
-                std::size_t first = best_paragraph(parts, hints).value_or(0);
                 std::size_t body_start = hit.release.subtitle.empty() ? 0 : 1;
                 std::optional<std::size_t> at = snippet_paragraph(parts, first, plain_text(hit.snippet_html));
                 if (at && *at >= body_start)

@@ -35,6 +35,11 @@ std::optional<std::size_t> snippet_paragraph(const std::vector<std::string> &par
 std::string snippet_source(const std::vector<std::string> &paragraphs, const std::vector<std::string> &hints,
                            std::size_t cap = kSnippetSourceBytes);
 
+// snippet_source's text from paragraph `first` on, for a caller that already knows the best
+// paragraph.
+std::string snippet_window(const std::vector<std::string> &paragraphs, std::size_t first,
+                           std::size_t cap = kSnippetSourceBytes);
+
 // A snippet of `text` around the MSet's query matches, HTML-escaped, with <mark> tags and
 // "…" where text was left out.
 std::string snippet_html(const Xapian::MSet &mset, std::string_view text, std::size_t length = kSnippetLength);
