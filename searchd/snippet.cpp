@@ -10,13 +10,6 @@ namespace pressroom::searchd {
 
 namespace {
 
-// ASCII letters in lower case, every other byte as it is: what starts_with_ci compares.
-void ascii_lower(std::string &s) {
-    for (char &c : s)
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-}
-
 // Flags: no background model and no exhaustive search. Both defaults cost ten times more
 // per snippet (see the benchmarks) for little gain on press-release-sized text. CJK n-grams
 // as the index has them.
@@ -87,17 +80,16 @@ std::optional<std::size_t> best_paragraph(const std::vector<std::string> &paragr
                                           const std::vector<std::string> &hints) {
     // The search stops at a paragraph with every hint, and after kScanBytes of text: a very long
     // release must not cost more than a short one.
-    // Each paragraph is lowered once and searched with find() for every hint.
+    // Each paragraph is lowered once (ASCII, as starts_with_ci compares) and searched with find()
+    // for every hint.
     std::vector<std::string> lowered_hints;
     lowered_hints.reserve(hints.size());
     for (const auto &hint : hints)
         if (!hint.empty())
-            ascii_lower(lowered_hints.emplace_back(hint));
+            lowered_hints.push_back(text::lower_ascii(hint));
     std::size_t first = 0, best = 0, scanned = 0;
-    std::string lowered;
     for (std::size_t i = 0; i < paragraphs.size() && best < lowered_hints.size() && scanned < kScanBytes; ++i) {
-        lowered.assign(paragraphs[i]);
-        ascii_lower(lowered);
+        std::string lowered = text::lower_ascii(paragraphs[i]);
         std::size_t found = 0;
         for (const auto &hint : lowered_hints)
             found += lowered.find(hint) != std::string::npos ? 1 : 0;
