@@ -70,6 +70,11 @@ int main(int argc, char **argv) {
         ->capture_default_str()
         ->check(CLI::Range(1, 600))
         ->envname("PRESSROOM_IO_TIMEOUT");
+    app.add_option("--cache-mb", options.cache_mb,
+                   "megabytes of search answers kept for repeated searches, dropped when the index changes (0: none)")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 65536))
+        ->envname("PRESSROOM_CACHE_MB");
     std::size_t max_active = 0;
     app.add_option("--max-active", max_active,
                    "searches that run at once; the others wait their turn in arrival order (default: twice the cores)")

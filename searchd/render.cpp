@@ -1,6 +1,7 @@
 #include "render.h"
 
 #include <cmath>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -9,6 +10,11 @@
 namespace pressroom::searchd {
 
 namespace {
+
+// took_ms as every answer states it: milliseconds to the microsecond.
+double rounded_ms(double took_ms) { return std::round(took_ms * 1000) / 1000; }
+
+constexpr std::string_view kTookKey = "\"took_ms\":";
 
 nlohmann::json or_null(const std::string &s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); }
 
@@ -68,7 +74,7 @@ template <typename Result> nlohmann::json envelope(const Result &result, double 
         {"total_exact", result.total_exact},
         {"page", result.page},
         {"per_page", result.per_page},
-        {"took_ms", std::round(took_ms * 1000) / 1000},
+        {"took_ms", rounded_ms(took_ms)},
         {"notice", or_null(result.notice)},
         {"partial", result.partial},
         {"sort", sort_name(result.sort)},
@@ -77,6 +83,32 @@ template <typename Result> nlohmann::json envelope(const Result &result, double 
 }
 
 } // namespace
+
+std::string TimedBody::with(double took_ms) const {
+    if (after.empty())
+        return before;
+    std::string out;
+    std::string took = nlohmann::json(rounded_ms(took_ms)).dump();
+    out.reserve(before.size() + took.size() + after.size());
+    out += before;
+    out += took;
+    out += after;
+    return out;
+}
+
+TimedBody cut_took_ms(std::string body) {
+    // Inside a JSON string a quote is escaped, so `"took_ms":` is only ever the key itself,
+    // and only the envelope has it.
+    std::size_t at = body.find(kTookKey);
+    if (at == std::string::npos)
+        return TimedBody{std::move(body), {}};
+    std::size_t value = at + kTookKey.size();
+    std::size_t end = body.find_first_of(",}", value);
+    if (end == std::string::npos)
+        return TimedBody{std::move(body), {}};
+    TimedBody cut{body.substr(0, value), body.substr(end)};
+    return cut;
+}
 
 std::string render_search(const SearchResult &result, double took_ms) {
     nlohmann::json j = envelope(result, took_ms);

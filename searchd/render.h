@@ -12,6 +12,16 @@ namespace pressroom::searchd {
 
 // took_ms is measured by the caller around the search.
 std::string render_search(const SearchResult &result, double took_ms);
+
+// A rendered body cut around its top-level "took_ms" value, to be served again with the time
+// another request took (response_cache.h).
+struct TimedBody {
+    std::string before, after;
+    std::string with(double took_ms) const;
+};
+// Cuts `body` (from render_search or render_quotes) at its took_ms value; a body without one
+// is kept whole in `before`, and with() appends nothing to it.
+TimedBody cut_took_ms(std::string body);
 std::string render_document(const Release &release);
 std::string render_similar(const SimilarResult &result);
 // {"query": q, "suggestions": [{"text", "kind", "id" (titles), "count" (terms)}]}

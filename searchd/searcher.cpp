@@ -315,6 +315,10 @@ SearchResult Searcher::search(const SearchRequest &request) {
     });
 }
 
+std::string Searcher::revision() {
+    return with_retry([&] { return store::revision_key(m_db) + "+" + store::revision_key(m_quotes); });
+}
+
 std::optional<Release> Searcher::document(const std::string &id) {
     return with_retry([&]() -> std::optional<Release> {
         auto docid = docid_of(id);

@@ -173,6 +173,9 @@ class Searcher {
     // groups, title words and frequent words.
     std::vector<Suggestion> suggest(const std::string &q);
     Health health();
+    // The revision of the index now being served (both databases), brought up to date first:
+    // equal strings, equal answers (response_cache.h).
+    std::string revision();
 
     // Quotations matching the request's words and filters (speaker, dates); category, source
     // and language filters do not apply to quotations.

@@ -19,6 +19,7 @@
 #include "overload.h"
 #include "query_text.h"
 #include "render.h"
+#include "response_cache.h"
 #include "search_request.h"
 #include "searcher.h"
 #include "server_metrics.h"
@@ -62,16 +63,36 @@ void send_error(httplib::Response &res, const Error &error) {
 
 Params params_of(const httplib::Request &req) { return Params(req.params.begin(), req.params.end()); }
 
-void get_search(SearcherPool &pool, Metrics &metrics, const httplib::Request &req, httplib::Response &res) {
-    auto request = parse_search_request(params_of(req));
+void get_search(SearcherPool &pool, ResponseCache *cache, Metrics &metrics, const httplib::Request &req,
+                httplib::Response &res) {
+    Params params = params_of(req);
+    auto request = parse_search_request(params);
     if (!request)
         return send_error(res, request.error());
     auto start = std::chrono::steady_clock::now();
-    SearchResult result = pool.with([&](Searcher &s) { return s.search(*request); });
-    if (result.total == 0 && !text::trim(request->words).empty())
+    bool hit = false;
+    std::shared_ptr<const CachedAnswer> answer = pool.with([&](Searcher &s) -> std::shared_ptr<const CachedAnswer> {
+        std::string key;
+        if (cache) {
+            key = cache_key(s.revision(), params);
+            if (auto found = cache->get(key)) {
+                hit = true;
+                return found;
+            }
+        }
+        SearchResult result = s.search(*request);
+        auto made =
+            std::make_shared<CachedAnswer>(CachedAnswer{cut_took_ms(render_search(result, 0)), result.total == 0});
+        if (cache && !result.partial) // a search cut short by the time limit is not the answer
+            cache->put(key, made);
+        return made;
+    });
+    if (answer->found_nothing && !text::trim(request->words).empty())
         metrics.search_without_results();
+    if (cache)
+        res.set_header("X-Cache", hit ? "hit" : "miss");
     double took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    res.set_content(render_search(result, took_ms), kJson);
+    res.set_content(answer->body.with(took_ms), kJson);
 }
 
 // The address clients reach this server by, for absolute links (feeds, exports, OpenSearch):
@@ -311,12 +332,18 @@ std::string protocol_error_message(int status) {
 
 void register_routes(httplib::Server &server, SearcherPool &pool, const ServerOptions &options,
                      std::shared_ptr<Metrics> metrics) {
-    server.Get("/api/search", [&pool, metrics](const auto &req, auto &res) { get_search(pool, *metrics, req, res); });
-    server.Get("/metrics", [&pool, metrics](const httplib::Request &, httplib::Response &res) {
+    std::shared_ptr<ResponseCache> cache =
+        options.cache_mb > 0 ? std::make_shared<ResponseCache>(options.cache_mb << 20) : nullptr;
+    server.Get("/api/search", [&pool, cache, metrics](const auto &req, auto &res) {
+        get_search(pool, cache.get(), *metrics, req, res);
+    });
+    server.Get("/metrics", [&pool, cache, metrics](const httplib::Request &, httplib::Response &res) {
         GateFacts gate{pool.gate().limit(), pool.gate().running(), pool.gate().waiting()};
         Health health = pool.with([](Searcher &s) { return s.health(); });
-        res.set_content(metrics->render({health.documents, health.revision, health.last_run}, gate, PRESS_VERSION),
-                        "text/plain; version=0.0.4; charset=utf-8");
+        CacheFacts cached = cache ? cache->stats() : CacheFacts{};
+        res.set_content(
+            metrics->render({health.documents, health.revision, health.last_run}, gate, cached, PRESS_VERSION),
+            "text/plain; version=0.0.4; charset=utf-8");
     });
     server.Get(R"(/api/doc/(.+))", [&pool](const auto &req, auto &res) { get_document(pool, req, res); });
     server.Get(R"(/api/similar/(.+))", [&pool](const auto &req, auto &res) { get_similar(pool, req, res); });

@@ -30,6 +30,7 @@ struct ServerOptions {
     std::string client_header; // header naming the client behind a reverse proxy (X-Real-IP); empty: the peer
     int max_waiting = 64;      // connections that may wait for a worker; more are answered 503
     int io_timeout = 5;        // seconds a client may stay silent (reading, writing or between requests)
+    std::size_t cache_mb = 64; // megabytes of search answers kept for repeated requests; 0: none
 };
 
 // Builds a ready-to-listen server over `pool`. The pool must outlive the server.

@@ -41,7 +41,8 @@ void Metrics::search_without_results() {
     ++m_empty_searches;
 }
 
-std::string Metrics::render(const IndexFacts &index, const GateFacts &gate, std::string_view version) const {
+std::string Metrics::render(const IndexFacts &index, const GateFacts &gate, const CacheFacts &cache,
+                            std::string_view version) const {
     std::lock_guard lock(m_mutex);
     std::string out;
     auto head = [&](std::string_view name, std::string_view type, std::string_view help) {
@@ -69,6 +70,14 @@ std::string Metrics::render(const IndexFacts &index, const GateFacts &gate, std:
     out += fmt::format("pressroom_searches_waiting {}\n", gate.waiting);
     head("pressroom_searches_limit", "gauge", "Searches that may run at once (--max-active).");
     out += fmt::format("pressroom_searches_limit {}\n", gate.limit);
+    head("pressroom_search_cache_hits_total", "counter", "Searches answered from the response cache.");
+    out += fmt::format("pressroom_search_cache_hits_total {}\n", cache.hits);
+    head("pressroom_search_cache_misses_total", "counter", "Searches the response cache did not hold.");
+    out += fmt::format("pressroom_search_cache_misses_total {}\n", cache.misses);
+    head("pressroom_search_cache_entries", "gauge", "Answers held in the response cache.");
+    out += fmt::format("pressroom_search_cache_entries {}\n", cache.entries);
+    head("pressroom_search_cache_bytes", "gauge", "Bytes the response cache holds, of at most --cache-mb.");
+    out += fmt::format("pressroom_search_cache_bytes {}\n", cache.bytes);
     head("pressroom_index_documents", "gauge", "Releases in the index being served.");
     out += fmt::format("pressroom_index_documents {}\n", index.documents);
     head("pressroom_index_revision", "gauge", "Revision of the index being served.");

@@ -26,6 +26,12 @@ struct GateFacts {
     std::size_t limit = 0, running = 0, waiting = 0;
 };
 
+// The response cache (response_cache.h) as /metrics reports it.
+struct CacheFacts {
+    std::uint64_t hits = 0, misses = 0;
+    std::size_t entries = 0, bytes = 0, max_bytes = 0;
+};
+
 // Upper bounds of the latency histogram's buckets, in seconds.
 inline constexpr std::array<double, 11> kLatencyBuckets = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
                                                            0.1,   0.25,   0.5,   1.0,  2.5};
@@ -38,7 +44,8 @@ class Metrics {
   public:
     void record(const std::string &route, int status, double seconds);
     void search_without_results();
-    std::string render(const IndexFacts &index, const GateFacts &gate, std::string_view version) const;
+    std::string render(const IndexFacts &index, const GateFacts &gate, const CacheFacts &cache,
+                       std::string_view version) const;
 
   private:
     struct Latency {

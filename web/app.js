@@ -260,7 +260,9 @@
       count.append(el('span', { class: 'page-of', text }));
     }
     if (typeof data.took_ms === 'number') {
-      const ms = data.took_ms < 10 ? data.took_ms.toLocaleString(I18N.numberLocale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+      // An answer served again from searchd's cache takes hundredths of a millisecond.
+      const digits = data.took_ms < 0.1 ? 2 : 1;
+      const ms = data.took_ms < 10 ? data.took_ms.toLocaleString(I18N.numberLocale, { minimumFractionDigits: digits, maximumFractionDigits: digits })
         : number(Math.round(data.took_ms));
       count.append(el('span', { class: 'took', text: t('count.took', { ms }) }));
     }

@@ -366,13 +366,72 @@ TEST_CASE("searches keep answering while the index is updated and rebuilt", "[ht
     CHECK(json::parse(res->body)["total"] == 1);
 }
 
+TEST_CASE("a repeated search is answered from the cache until the index changes", "[http][cache]") {
+    RunningServer srv;
+    auto cli = srv.client();
+    auto search = [&](const std::string &target, const std::string &expect_cache) {
+        auto res = cli.Get(target.c_str());
+        REQUIRE(res);
+        REQUIRE(res->status == 200);
+        CHECK(res->get_header_value("X-Cache") == expect_cache);
+        json j = json::parse(res->body);
+        CHECK(j["took_ms"].is_number());
+        j.erase("took_ms");
+        return j;
+    };
+    json first = search("/api/search?q=Beijing", "miss");
+    CHECK(first["total"] >= 4);
+    CHECK(search("/api/search?q=Beijing", "hit") == first);
+    // Any other parameter is another search.
+    CHECK(search("/api/search?q=Beijing&sort=newest", "miss")["sort"] == "newest");
+    CHECK(search("/api/search?q=Beijing&facets=false", "miss")["facets"].is_null());
+
+    // An update to the index: the next answer is searched afresh and finds the new release.
+    json before = search("/api/search?q=bike%20lanes", "miss");
+    CHECK(search("/api/search?q=bike%20lanes", "hit") == before);
+    test::write_file(srv.seeds / "005_new.txt",
+                     "Seoul Opens Bike Lanes\n\nSeoul opened bike lanes near Beijing Road.\n");
+    test::index(srv.db, {srv.seeds}, srv.log);
+    json after = search("/api/search?q=bike%20lanes", "miss");
+    CHECK(after["total"] == 1);
+    CHECK(after["hits"][0]["title"] == "Seoul Opens Bike Lanes");
+    CHECK(search("/api/search?q=bike%20lanes", "hit") == after);
+    CHECK(search("/api/search?q=Beijing", "miss")["total"] == first["total"].get<int>() + 1);
+
+    // A rebuild without the release swaps in a new index: nothing older is served.
+    std::filesystem::remove(srv.seeds / "005_new.txt");
+    test::index(srv.db, {srv.seeds}, srv.log, /*rebuild=*/true);
+    CHECK(search("/api/search?q=bike%20lanes", "miss")["total"] == 0);
+    CHECK(search("/api/search?q=Beijing", "miss") == first);
+
+    // The cache's work shows in /metrics.
+    auto metrics = cli.Get("/metrics");
+    REQUIRE(metrics);
+    CHECK(metrics->body.find("pressroom_search_cache_hits_total 3\n") != std::string::npos);
+    CHECK(metrics->body.find("pressroom_search_cache_misses_total 8\n") != std::string::npos);
+}
+
+TEST_CASE("with --cache-mb 0 every search is searched afresh", "[http][cache]") {
+    RunningServer srv([](searchd::ServerOptions &o) { o.cache_mb = 0; });
+    auto cli = srv.client();
+    for (int i = 0; i < 2; ++i) {
+        auto res = cli.Get("/api/search?q=Beijing");
+        REQUIRE(res);
+        CHECK(res->status == 200);
+        CHECK_FALSE(res->has_header("X-Cache"));
+    }
+    auto metrics = cli.Get("/metrics");
+    REQUIRE(metrics);
+    CHECK(metrics->body.find("pressroom_search_cache_misses_total 0\n") != std::string::npos);
+}
+
 TEST_CASE("a removed or damaged index answers 503 naming it and the rebuild that mends it", "[http]") {
     RunningServer srv;
     auto cli = srv.client();
     REQUIRE(cli.Get("/api/search?q=Beijing")->status == 200);
-    auto check_unavailable = [&](const std::string &what) {
+    auto check_unavailable = [&](const std::string &what, const char *target = "/api/search?q=Beijing") {
         INFO(what);
-        auto res = cli.Get("/api/search?q=Beijing");
+        auto res = cli.Get(target);
         REQUIRE(res);
         CHECK(res->status == 503);
         json error = json::parse(res->body)["error"];
@@ -407,7 +466,13 @@ TEST_CASE("a removed or damaged index answers 503 naming it and the rebuild that
         std::fstream out(table, std::ios::binary | std::ios::in | std::ios::out);
         out.write(junk.data(), static_cast<std::streamsize>(junk.size()));
     }
-    check_unavailable("postings overwritten");
+    // A search not answered before reads the damaged table; one answered before, from the same
+    // revision when the tables were sound, is still answered from the response cache.
+    check_unavailable("postings overwritten", "/api/search?q=mayor");
+    auto remembered = cli.Get("/api/search?q=Beijing");
+    REQUIRE(remembered);
+    CHECK(remembered->status == 200);
+    CHECK(remembered->get_header_value("X-Cache") == "hit");
     auto health = cli.Get("/healthz");
     REQUIRE(health);
     CHECK(health->status == 503);
@@ -689,6 +754,9 @@ TEST_CASE("metrics count requests by route and status and empty searches and the
     CHECK(m.find("004_470a66b87affb606") == std::string::npos);
     CHECK(m.find("pressroom_http_request_duration_seconds_count{route=\"/api/search\"} 4\n") != std::string::npos);
     CHECK(m.find("pressroom_searches_without_results_total 1\n") != std::string::npos);
+    // The second `mayor` was answered from the response cache.
+    CHECK(m.find("pressroom_search_cache_hits_total 1\n") != std::string::npos);
+    CHECK(m.find("pressroom_search_cache_misses_total 2\n") != std::string::npos);
     CHECK(m.find("pressroom_index_documents 5\n") != std::string::npos);
     CHECK(m.find("pressroom_indexer_last_run_timestamp_seconds 0\n") == std::string::npos);
     CHECK(m.find("# TYPE pressroom_http_request_duration_seconds histogram") != std::string::npos);

@@ -24,7 +24,7 @@ TEST_CASE("the latency histogram is cumulative and counts every request", "[metr
     metrics.record("/api/search", 200, 0.003);
     metrics.record("/api/search", 400, 3.0);
     metrics.search_without_results();
-    std::string out = metrics.render({12699, 7, 1700000000}, {4, 3, 17}, "1.2.3");
+    std::string out = metrics.render({12699, 7, 1700000000}, {4, 3, 17}, {5, 2, 1, 2048, 4096}, "1.2.3");
     CHECK(out.find("pressroom_http_requests_total{route=\"/api/search\",status=\"200\"} 2\n") != std::string::npos);
     CHECK(out.find("pressroom_http_requests_total{route=\"/api/search\",status=\"400\"} 1\n") != std::string::npos);
     CHECK(out.find("_bucket{route=\"/api/search\",le=\"0.001\"} 1\n") != std::string::npos);
@@ -38,6 +38,10 @@ TEST_CASE("the latency histogram is cumulative and counts every request", "[metr
     CHECK(out.find("pressroom_searches_waiting 17\n") != std::string::npos);
     CHECK(out.find("pressroom_searches_limit 4\n") != std::string::npos);
     CHECK(out.find("pressroom_index_revision 7\n") != std::string::npos);
+    CHECK(out.find("pressroom_search_cache_hits_total 5\n") != std::string::npos);
+    CHECK(out.find("pressroom_search_cache_misses_total 2\n") != std::string::npos);
+    CHECK(out.find("pressroom_search_cache_entries 1\n") != std::string::npos);
+    CHECK(out.find("pressroom_search_cache_bytes 2048\n") != std::string::npos);
     CHECK(out.find("pressroom_indexer_last_run_timestamp_seconds 1700000000\n") != std::string::npos);
     CHECK(out.find("pressroom_build_info{version=\"1.2.3\"} 1\n") != std::string::npos);
     // Every sample belongs to a family announced with HELP and TYPE.
