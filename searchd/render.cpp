@@ -106,8 +106,7 @@ TimedBody cut_took_ms(std::string body) {
     std::size_t end = body.find_first_of(",}", value);
     if (end == std::string::npos)
         return TimedBody{std::move(body), {}};
-    TimedBody cut{body.substr(0, value), body.substr(end)};
-    return cut;
+    return TimedBody{body.substr(0, value), body.substr(end)};
 }
 
 std::string render_search(const SearchResult &result, double took_ms) {

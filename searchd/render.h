@@ -22,6 +22,7 @@ struct TimedBody {
 // Cuts `body` (from render_search or render_quotes) at its took_ms value; a body without one
 // is kept whole in `before`, and with() appends nothing to it.
 TimedBody cut_took_ms(std::string body);
+
 std::string render_document(const Release &release);
 std::string render_similar(const SimilarResult &result);
 // {"query": q, "suggestions": [{"text", "kind", "id" (titles), "count" (terms)}]}
