@@ -3,6 +3,9 @@
 #include <mutex>
 
 #include <nlohmann/json.hpp>
+// For ZDICT_trainFromBuffer_fastCover (zstd's static-only API, exported by Debian 12's
+// libzstd 1.5.4, which the build pins).
+#define ZDICT_STATIC_LINKING_ONLY
 #include <zdict.h>
 #include <zstd.h>
 
@@ -111,9 +114,19 @@ std::string train_dictionary(const std::vector<std::string> &samples) {
     std::size_t capacity = std::min(kDictionaryBytes, joined.size() / 4);
     if (samples.size() < 16 || capacity < 1024)
         return {};
+    // ZDICT_trainFromBuffer would try four segment sizes and keep the best; on DOJ it keeps
+    // k=1024 every time. Training with it alone takes 0.16 s instead of 0.70 s of the
+    // indexer's cores, and compresses DOJ's releases to 13.683 MB instead of 13.687 MB.
+    ZDICT_fastCover_params_t params{};
+    params.k = 1024;
+    params.d = 8;
+    params.f = 20;
+    params.accel = 1;
+    params.splitPoint = 1.0; // train on every sample; nothing held back to compare candidates
+    params.zParams.compressionLevel = ZSTD_CLEVEL_DEFAULT;
     std::string dictionary(capacity, '\0');
-    std::size_t n = ZDICT_trainFromBuffer(dictionary.data(), dictionary.size(), joined.data(), sizes.data(),
-                                          static_cast<unsigned>(sizes.size()));
+    std::size_t n = ZDICT_trainFromBuffer_fastCover(dictionary.data(), dictionary.size(), joined.data(), sizes.data(),
+                                                    static_cast<unsigned>(sizes.size()), params);
     if (ZDICT_isError(n))
         return {};
     dictionary.resize(n);
