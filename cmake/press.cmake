@@ -25,8 +25,9 @@ endfunction()
 
 # The programs allocate with jemalloc (Debian's libjemalloc2): Xapian's indexing keeps its
 # postings in trees of small nodes, and glibc's malloc spent about 9% of the indexer's samples.
-# DOJ, 2 jobs: 11.6 s with glibc, about 10.1 s with jemalloc; searchd's Searcher p50 0.88 ms,
-# 0.83 ms (bench/README.md). Linked even though nothing names it: it replaces malloc.
+# DOJ, 2 jobs, medians of three alternating runs: 11.8 s with glibc, 10.8 s with jemalloc;
+# searchd's Searcher p50 about 0.88 ms and 0.83 ms (bench/README.md). Linked even though
+# nothing names it: it replaces malloc.
 function(press_use_jemalloc target)
   if(TARGET PkgConfig::PRESS_JEMALLOC_LIB)
     target_link_libraries(${target} PRIVATE "-Wl,--push-state,--no-as-needed" PkgConfig::PRESS_JEMALLOC_LIB
