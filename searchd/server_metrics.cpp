@@ -48,6 +48,11 @@ std::string Metrics::render(const IndexFacts &index, const GateFacts &gate, cons
     auto head = [&](std::string_view name, std::string_view type, std::string_view help) {
         out += fmt::format("# HELP {} {}\n# TYPE {} {}\n", name, help, name, type);
     };
+    // A family of one sample without labels: its head, then its value.
+    auto single = [&](std::string_view name, std::string_view type, std::string_view help, auto value) {
+        head(name, type, help);
+        out += fmt::format("{} {}\n", name, value);
+    };
     head("pressroom_http_requests_total", "counter", "Requests answered, by route and status.");
     for (const auto &[key, count] : m_requests)
         out += fmt::format("pressroom_http_requests_total{{route=\"{}\",status=\"{}\"}} {}\n", key.first, key.second,
@@ -62,29 +67,20 @@ std::string Metrics::render(const IndexFacts &index, const GateFacts &gate, cons
         out += fmt::format("pressroom_http_request_duration_seconds_sum{{route=\"{}\"}} {}\n", route, l.sum);
         out += fmt::format("pressroom_http_request_duration_seconds_count{{route=\"{}\"}} {}\n", route, l.count);
     }
-    head("pressroom_searches_without_results_total", "counter", "Searches with words that matched nothing.");
-    out += fmt::format("pressroom_searches_without_results_total {}\n", m_empty_searches);
-    head("pressroom_searches_running", "gauge", "Searches running now.");
-    out += fmt::format("pressroom_searches_running {}\n", gate.running);
-    head("pressroom_searches_waiting", "gauge", "Searches waiting for their turn (see --max-active).");
-    out += fmt::format("pressroom_searches_waiting {}\n", gate.waiting);
-    head("pressroom_searches_limit", "gauge", "Searches that may run at once (--max-active).");
-    out += fmt::format("pressroom_searches_limit {}\n", gate.limit);
-    head("pressroom_search_cache_hits_total", "counter", "Searches answered from the response cache.");
-    out += fmt::format("pressroom_search_cache_hits_total {}\n", cache.hits);
-    head("pressroom_search_cache_misses_total", "counter", "Searches the response cache did not hold.");
-    out += fmt::format("pressroom_search_cache_misses_total {}\n", cache.misses);
-    head("pressroom_search_cache_entries", "gauge", "Answers held in the response cache.");
-    out += fmt::format("pressroom_search_cache_entries {}\n", cache.entries);
-    head("pressroom_search_cache_bytes", "gauge", "Bytes the response cache holds, of at most --cache-mb.");
-    out += fmt::format("pressroom_search_cache_bytes {}\n", cache.bytes);
-    head("pressroom_index_documents", "gauge", "Releases in the index being served.");
-    out += fmt::format("pressroom_index_documents {}\n", index.documents);
-    head("pressroom_index_revision", "gauge", "Revision of the index being served.");
-    out += fmt::format("pressroom_index_revision {}\n", index.revision);
-    head("pressroom_indexer_last_run_timestamp_seconds", "gauge",
-         "When the indexer last committed to the index being served (0: unknown).");
-    out += fmt::format("pressroom_indexer_last_run_timestamp_seconds {}\n", index.last_run);
+    single("pressroom_searches_without_results_total", "counter", "Searches with words that matched nothing.",
+           m_empty_searches);
+    single("pressroom_searches_running", "gauge", "Searches running now.", gate.running);
+    single("pressroom_searches_waiting", "gauge", "Searches waiting for their turn (see --max-active).", gate.waiting);
+    single("pressroom_searches_limit", "gauge", "Searches that may run at once (--max-active).", gate.limit);
+    single("pressroom_search_cache_hits_total", "counter", "Searches answered from the response cache.", cache.hits);
+    single("pressroom_search_cache_misses_total", "counter", "Searches the response cache did not hold.", cache.misses);
+    single("pressroom_search_cache_entries", "gauge", "Answers held in the response cache.", cache.entries);
+    single("pressroom_search_cache_bytes", "gauge", "Bytes the response cache holds, of at most --cache-mb.",
+           cache.bytes);
+    single("pressroom_index_documents", "gauge", "Releases in the index being served.", index.documents);
+    single("pressroom_index_revision", "gauge", "Revision of the index being served.", index.revision);
+    single("pressroom_indexer_last_run_timestamp_seconds", "gauge",
+           "When the indexer last committed to the index being served (0: unknown).", index.last_run);
     head("pressroom_build_info", "gauge", "The running version.");
     out += fmt::format("pressroom_build_info{{version=\"{}\"}} 1\n", version);
     return out;
