@@ -165,10 +165,12 @@ BuiltQuery build_query(std::string_view q, const Xapian::Database &db, const Syn
     built.long_query = std::distance(built.query.get_unique_terms_begin(), built.query.get_unique_terms_end()) >=
                        static_cast<std::ptrdiff_t>(kLongQueryWords);
     words = plain_words(folded);
-    built.bonus = Xapian::Query(Xapian::Query::OP_OR, near_pairs(words),
-                                parse(qp, words, kWordFlags, std::string(schema::prefix::kTitle)));
+    Xapian::Query near = near_pairs(words);
     if (Xapian::Query runs = cjk_runs(words); !runs.empty())
-        built.bonus = Xapian::Query(Xapian::Query::OP_OR, built.bonus, runs);
+        near = Xapian::Query(Xapian::Query::OP_OR, near, runs);
+    built.positional_bonus = !near.empty();
+    built.bonus =
+        Xapian::Query(Xapian::Query::OP_OR, near, parse(qp, words, kWordFlags, std::string(schema::prefix::kTitle)));
     return built;
 }
 

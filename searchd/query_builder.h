@@ -18,6 +18,8 @@ struct BuiltQuery {
                                     // exclusions still strict; empty when it would not differ
     Xapian::Query bonus;            // adds weight, never matches by itself: query words close together
                                     // in the text, query words in the title
+    bool positional_bonus = false;  // the bonus reads positions (words close together), which is
+                                    // costly over every match; title words alone are not
     std::vector<std::string> years; // years typed among the words ("Holder voting rights 2013"),
                                     // read as a date preference rather than words to match
     bool match_all = false;         // no words: every release (of `years`, if any), newest first
@@ -42,7 +44,8 @@ Xapian::Query preferred_query(const Xapian::Query &main, const BuiltQuery &built
 
 // preferred_query() with the bonus evidence added as weight only, so it reorders matches but
 // never adds or removes any. Proximity evidence reads positions, which is costly over every
-// match: the searcher applies this to the best candidates only (see kRerankDepth).
+// match: when the bonus has any (positional_bonus), the searcher applies this to the best
+// candidates only (see kRerankDepth); otherwise to every match at once.
 Xapian::Query ranked_query(const Xapian::Query &main, const BuiltQuery &built);
 
 // Query language: all words must match (AND), but see BuiltQuery::partial; "phrases" (curly quotes too); OR, AND, NOT

@@ -95,17 +95,17 @@ struct RunOptions {
     Xapian::doccount check_at_least = kExactCountUpTo;
 };
 
-// Finds candidates with the cheap preferred query, then, when the page lies within the first
-// kRerankDepth, ranks those candidates again with the full ranked query (whose proximity
-// evidence reads positions) and takes the page from that order. Pages beyond the depth keep
-// the candidate order.
+// When the bonus reads positions, finds candidates with the cheap preferred query, then, when
+// the page lies within the first kRerankDepth, ranks those candidates again with the full
+// ranked query and takes the page from that order; pages beyond the depth keep the candidate
+// order. A bonus of title words only is cheap over every match: one pass ranks them all.
 Page run_ranked(Xapian::Enquire &enquire, const Xapian::Query &main, const BuiltQuery &built, const RunOptions &run) {
-    Xapian::Query candidates = preferred_query(main, built);
-    enquire.set_query(candidates);
+    bool one_pass = run.rerank && !built.bonus.empty() && !built.positional_bonus;
+    enquire.set_query(one_pass ? ranked_query(main, built) : preferred_query(main, built));
     enquire.clear_matchspies();
     if (run.spy)
         enquire.add_matchspy(run.spy);
-    if (!run.rerank || built.bonus.empty() || run.first + run.count > kRerankDepth) {
+    if (one_pass || !run.rerank || built.bonus.empty() || run.first + run.count > kRerankDepth) {
         Xapian::MSet mset = enquire.get_mset(run.first, run.count, run.check_at_least);
         enquire.clear_matchspies();
         return {mset, mset.get_matches_estimated(), mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};

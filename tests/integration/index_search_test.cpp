@@ -92,6 +92,32 @@ TEST_CASE("a title match outranks the same word in a body", "[index_search]") {
     CHECK(r.hits[0].release.id == "001_dad5c3bcb5374185.txt");
 }
 
+TEST_CASE("a one-word search puts the release titled with it first, however many others repeat it", "[index_search]") {
+    TempDir dir;
+    CapturedLog log;
+    std::string records;
+    // 120 short notes that repeat the word, then one long report that has it in its title and
+    // once in its text: by the text alone the report is the weakest match of all 121.
+    for (int i = 0; i < 120; ++i)
+        records += fmt::format(R"({{"id":"note-{:03}","title":"Maintenance note {}","date":"2016-01-01",)"
+                               R"("body":"The turbine was checked. The turbine ran. The turbine stopped."}})",
+                               i, i) +
+                   "\n";
+    std::string filler;
+    for (int i = 0; i < 60; ++i)
+        filler += fmt::format("The harbour board met on day {} and approved the ferry timetable. ", i);
+    records += R"({"id":"turbine-contract","title":"City awards wind turbine contract","date":"2016-01-01",)"
+               R"("body":"A turbine will stand at the harbour. )" +
+               filler + "\"}\n";
+    test::write_file(dir / "in" / "r.jsonl", records);
+    test::index(dir / "db", {dir / "in"}, log);
+    searchd::Searcher s(dir / "db");
+    auto r = search(s, "turbine");
+    CHECK(r.total == 121);
+    REQUIRE_FALSE(r.hits.empty());
+    CHECK(r.hits[0].release.id == "turbine-contract");
+}
+
 TEST_CASE("the empty query lists the newest first and undated releases last", "[index_search]") {
     SeedIndex idx;
     searchd::Searcher s(idx.db);

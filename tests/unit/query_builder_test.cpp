@@ -240,8 +240,12 @@ TEST_CASE("build_query offers partial matches and ranking evidence", "[query_bui
     auto strict_parts = build_query("\"money laundering\" +bank cartel", db);
     CHECK(strict_parts.partial.get_description() ==
           "Query((((money@1 PHRASE 2 laundering@2) AND Zbank@3) AND_MAYBE Zcartel@4))");
-    // one word: nothing partial about it
+    // one word: nothing partial about it, and no words to find close together
     CHECK(build_query("fraud", db).partial.empty());
+    CHECK(built.positional_bonus);
+    CHECK_FALSE(build_query("fraud", db).positional_bonus);
+    CHECK_FALSE(build_query("fraud 2013", db).positional_bonus); // the year is no word
+    CHECK(build_query("北京市长", db).positional_bonus);         // a run of CJK characters, in a row
     // the ranked query adds the evidence as weight only, and the year as a flat bonus
     auto dated = build_query("voting rights 2013", db);
     CHECK(pressroom::searchd::ranked_query(dated.query, dated).get_description() ==
