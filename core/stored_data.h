@@ -41,7 +41,8 @@ class Codec {
 
     std::string encode(std::string_view record) const;
     // Throws DataError when `data` is not a zstd frame, or needs a dictionary other than this one.
-    std::string decode(std::string_view data) const;
+    // `padding`: bytes of spare capacity left after the end, for a parser that reads past it.
+    std::string decode(std::string_view data, std::size_t padding = 0) const;
 
     const std::string &dictionary() const;
 
@@ -54,8 +55,8 @@ class Codec {
 // The codec of a generation, from the dictionary in its releases database's metadata.
 Codec codec_of(const Xapian::Database &releases);
 
-// The release a document of the releases database stores. Throws DataError, or
-// nlohmann::json's errors for data that is not a release.
+// The release a document of the releases database stores. Throws DataError when its data is
+// not a zstd frame of this codec, or not a release's JSON.
 Release release_of(const Codec &codec, const Xapian::Document &doc);
 
 } // namespace pressroom::stored

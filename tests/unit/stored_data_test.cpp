@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "stored_data.h"
 
 using namespace pressroom;
@@ -92,4 +94,65 @@ TEST_CASE("data that cannot be read is an error that says why", "[stored_data]")
     CHECK_THROWS_AS(a.decode(frame.substr(0, frame.size() / 2)), stored::DataError);
     // A dictionary that is not one.
     CHECK_THROWS_WITH(stored::Codec(std::string("not a dictionary")), Catch::Contains("not a zstd dictionary"));
+}
+
+namespace {
+
+Release read_back(const stored::Codec &codec, const std::string &json) {
+    Xapian::Document doc;
+    doc.set_data(codec.encode(json));
+    return stored::release_of(codec, doc);
+}
+
+bool same(const Release &a, const Release &b) {
+    return a.id == b.id && a.title == b.title && a.subtitle == b.subtitle && a.category == b.category &&
+           a.source == b.source && a.url == b.url && a.date == b.date && a.updated == b.updated && a.lang == b.lang &&
+           a.byline == b.byline && a.reference == b.reference && a.paragraphs == b.paragraphs;
+}
+
+} // namespace
+
+TEST_CASE("a stored release reads back field for field, as the JSON reader reads it", "[stored_data]") {
+    Release full;
+    full.id = "seoul/001.txt";
+    full.title = "Mayor\xE2\x80\x99s \"Seoul\" plan \\ 서울";
+    full.subtitle = "a line\nand a tab\t";
+    full.category = "Tax Division; USAO - Florida";
+    full.source = "Seoul Metropolitan Government";
+    full.url = "https://english.seoul.go.kr/?p=1&q=2";
+    full.date = Date{2013, 4, 21, 16, 30};
+    full.updated = Date{2014, 0, 0, -1, -1};
+    full.lang = "ko";
+    full.byline = "김민수 기자";
+    full.reference = "SMG 5221";
+    full.paragraphs = {"First, \u00e9t\u00e9.", "", std::string(70000, 'x') + " long enough for a parser of its own"};
+    Release sparse;
+    sparse.id = "x";
+    sparse.paragraphs = {"only text"};
+    stored::Codec codec;
+    for (const Release &r : {full, sparse}) {
+        std::string json = to_json(r).dump();
+        Release back = read_back(codec, json);
+        CHECK(same(back, r));
+        CHECK(same(back, release_from_json(nlohmann::json::parse(json))));
+    }
+    // Fields absent, null or of another type are left empty; unknown ones are skipped.
+    std::string odd = R"({"title":7,"extra":{"a":[1,2,{"b":null}]},"date":"not a date","paragraphs":["a",3,"b"],)"
+                      R"("updated":"2016-02-29","lang":null})";
+    Release back = read_back(codec, odd);
+    CHECK(same(back, release_from_json(nlohmann::json::parse(odd))));
+    CHECK(back.title.empty());
+    CHECK_FALSE(back.date);
+    CHECK(back.updated == Date{2016, 2, 29, -1, -1});
+    CHECK(back.paragraphs == std::vector<std::string>{"a", "b"});
+}
+
+TEST_CASE("stored data that is not a release's JSON is an error that says so", "[stored_data]") {
+    stored::Codec codec;
+    for (std::string bad : std::vector<std::string>{R"({"title":"cut short)", R"(["not", "an", "object"])",
+                                                    R"({"id":"a"} trailing)", "{\"title\":\"\xC3\x28\"}", ""}) {
+        CAPTURE(bad);
+        CHECK_THROWS_WITH(read_back(codec, bad), Catch::Contains("its data is not a release's JSON"));
+        CHECK_THROWS_AS(read_back(codec, bad), stored::DataError);
+    }
 }
