@@ -1,6 +1,7 @@
 #include "query_builder.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "query_text.h"
 #include "schema.h"
@@ -54,21 +55,29 @@ Xapian::Query year_filter(const std::vector<std::string> &years) {
 // For each pair of neighbouring query words, a match of the two close together in that
 // order: rewards a release where the words stand as typed, even when one word of a
 // remembered sentence is wrong.
-Xapian::Query near_pairs(const std::string &words) {
-    Xapian::TermGenerator tokens; // no stemmer: the unstemmed terms carry positions
-    tokens.set_flags(schema::kTermGeneratorFlags);
-    Xapian::Document doc;
-    tokens.set_document(doc);
-    tokens.index_text(words);
-    std::vector<std::pair<Xapian::termpos, std::string>> sequence;
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-        if (!is_stop_word(*t))
-            for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p)
-                sequence.emplace_back(*p, *t);
-    std::sort(sequence.begin(), sequence.end());
+Xapian::Query near_pairs(const std::vector<std::string> &groups) {
+    // (group, position, term) of each word but stop words, in the order typed
+    std::vector<std::tuple<std::size_t, Xapian::termpos, std::string>> sequence;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        Xapian::TermGenerator tokens; // no stemmer: the unstemmed terms carry positions
+        tokens.set_flags(schema::kTermGeneratorFlags);
+        Xapian::Document doc;
+        tokens.set_document(doc);
+        tokens.index_text(groups[g]);
+        std::size_t first = sequence.size();
+        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+            if (!is_stop_word(*t))
+                for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p)
+                    sequence.emplace_back(g, *p, *t);
+        std::sort(sequence.begin() + static_cast<std::ptrdiff_t>(first), sequence.end());
+    }
     std::vector<Xapian::Query> pairs;
     for (std::size_t i = 0; i + 1 < sequence.size(); ++i) {
-        Xapian::Query pair[] = {Xapian::Query(sequence[i].second), Xapian::Query(sequence[i + 1].second)};
+        // Two words of one phrase or hyphenated word are together in every release it matches:
+        // no evidence, and positions read for nothing.
+        if (std::get<0>(sequence[i]) == std::get<0>(sequence[i + 1]))
+            continue;
+        Xapian::Query pair[] = {Xapian::Query(std::get<2>(sequence[i])), Xapian::Query(std::get<2>(sequence[i + 1]))};
         pairs.emplace_back(Xapian::Query::OP_PHRASE, std::begin(pair), std::end(pair), kNearWindow);
     }
     return Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end());
@@ -165,7 +174,7 @@ BuiltQuery build_query(std::string_view q, const Xapian::Database &db, const Syn
     built.long_query = std::distance(built.query.get_unique_terms_begin(), built.query.get_unique_terms_end()) >=
                        static_cast<std::ptrdiff_t>(kLongQueryWords);
     words = plain_words(folded);
-    Xapian::Query near = near_pairs(words);
+    Xapian::Query near = near_pairs(plain_word_groups(folded));
     if (Xapian::Query runs = cjk_runs(words); !runs.empty())
         near = Xapian::Query(Xapian::Query::OP_OR, near, runs);
     built.positional_bonus = !near.empty();

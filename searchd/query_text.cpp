@@ -102,16 +102,27 @@ std::string take_years(std::string_view q, std::vector<std::string> &years) {
     });
 }
 
-std::string plain_words(std::string_view q) {
+std::vector<std::string> plain_word_groups(std::string_view q) {
+    std::vector<std::string> groups;
     bool after_not = false;
-    return map_tokens(q, [&](const Token &t) -> std::optional<std::string> {
+    for (const Token &t : tokens_of(q)) {
+        if (!t.in_phrase)
+            groups.emplace_back(); // a word, or the first of a phrase
         bool skip =
             after_not || is_operator(t.text) || t.text.starts_with('-') || t.text.find(':') != std::string_view::npos;
         after_not = t.text == "NOT";
-        if (skip)
-            return std::nullopt;
-        return text::collapse_whitespace(words_only(t.text));
-    });
+        if (std::string word = text::collapse_whitespace(words_only(t.text)); !skip && !word.empty())
+            groups.back() += (groups.back().empty() ? "" : " ") + word;
+    }
+    std::erase(groups, std::string());
+    return groups;
+}
+
+std::string plain_words(std::string_view q) {
+    std::string out;
+    for (const std::string &group : plain_word_groups(q))
+        out += (out.empty() ? "" : " ") + group;
+    return out;
 }
 
 std::string required_phrases(std::string_view q) {

@@ -35,6 +35,9 @@ std::string take_years(std::string_view q, std::vector<std::string> &years);
 // The words the user wants, for ranking evidence: without operators, excluded words (after -
 // or NOT), field searches and syntax characters.
 std::string plain_words(std::string_view q);
+// The same words in groups: a quoted phrase is one group, any other word (hyphenated ones
+// included) one of its own. Wherever the phrase or word matches, its words are next to each other.
+std::vector<std::string> plain_word_groups(std::string_view q);
 
 // "a "b c" d" -> "a +"b c" d": with OR as the default operator a phrase stays a requirement.
 // Phrases inside parentheses are left alone: they are alternatives.

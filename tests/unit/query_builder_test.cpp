@@ -246,6 +246,13 @@ TEST_CASE("build_query offers partial matches and ranking evidence", "[query_bui
     CHECK_FALSE(build_query("fraud", db).positional_bonus);
     CHECK_FALSE(build_query("fraud 2013", db).positional_bonus); // the year is no word
     CHECK(build_query("北京市长", db).positional_bonus);         // a run of CJK characters, in a row
+    // the words of a phrase are together wherever it matches: only the words beside it count
+    auto phrase = build_query("\"southern district of florida\"", db);
+    CHECK_FALSE(phrase.positional_bonus);
+    CHECK(phrase.bonus.get_description() == "Query((ZSsouthern@1 OR ZSdistrict@2 OR ZSflorida@4))");
+    CHECK(strict_parts.bonus.get_description() == "Query((((laundering PHRASE 4 bank) OR (bank PHRASE 4 cartel)) OR "
+                                                  "(ZSmoney@1 OR ZSlaunder@2 OR ZSbank@3 OR ZScartel@4)))");
+    CHECK_FALSE(build_query("won-soon", db).positional_bonus); // a hyphenated word is a phrase
     // the ranked query adds the evidence as weight only, and the year as a flat bonus
     auto dated = build_query("voting rights 2013", db);
     CHECK(pressroom::searchd::ranked_query(dated.query, dated).get_description() ==

@@ -61,6 +61,16 @@ TEST_CASE("plain words keep only what the user wants found", "[query_text]") {
     }
 }
 
+TEST_CASE("plain words come in groups: a phrase is one, any other word its own", "[query_text]") {
+    using Groups = std::vector<std::string>;
+    CHECK(plain_word_groups("voting rights") == Groups{"voting", "rights"});
+    CHECK(plain_word_groups("\"southern district of florida\" fraud") ==
+          Groups{"southern district of florida", "fraud"});
+    CHECK(plain_word_groups("a \"b\" -c \"d e") == Groups{"a", "b", "d e"}); // unclosed: to the end
+    CHECK(plain_word_groups("\" fraud\" won-soon") == Groups{"fraud", "won-soon"});
+    CHECK(plain_word_groups("title:council \"money laundering\" NOT bank").size() == 1);
+}
+
 TEST_CASE("phrases stay required when OR is the default", "[query_text]") {
     CHECK(required_phrases("a \"b c\" d") == "a +\"b c\" d");
     CHECK(required_phrases("+\"b c\" -\"d e\"") == "+\"b c\" -\"d e\""); // already marked
