@@ -177,8 +177,8 @@ namespace {
 
 // Stored releases are parsed with simdjson's On Demand API, straight into the Release: on the
 // DOJ index a release takes 6.5 us to inflate and parse, against 29 us with nlohmann::json's
-// tree (bench/README.md), and each page of ten hits reads ten. Every field is read as to_json wrote it; a value of another type
-// (null) leaves the field empty, as release_from_json does.
+// tree (bench/README.md), and each page of ten hits reads ten. Every field is read as to_json
+// wrote it; a value of another type (null) leaves the field empty, as release_from_json does.
 constexpr std::size_t kThreadParserBytes = 64 * 1024;
 
 [[noreturn]] void not_a_release(simdjson::error_code e) {

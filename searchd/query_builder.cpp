@@ -52,9 +52,9 @@ Xapian::Query year_filter(const std::vector<std::string> &years) {
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-// For each pair of neighbouring query words, a match of the two close together in that
-// order: rewards a release where the words stand as typed, even when one word of a
-// remembered sentence is wrong.
+// For each pair of neighbouring query words (not both of one group: see plain_word_groups), a
+// match of the two close together in that order: rewards a release where the words stand as
+// typed, even when one word of a remembered sentence is wrong.
 Xapian::Query near_pairs(const std::vector<std::string> &groups) {
     // (group, position, term) of each word but stop words, in the order typed
     std::vector<std::tuple<std::size_t, Xapian::termpos, std::string>> sequence;
