@@ -32,9 +32,8 @@ struct Release {
     std::string body() const;
 };
 
-// Empty strings and absent dates are written as null.
+// Empty strings and absent dates are written as null. stored::release_of (core/stored_data.h)
+// reads it back.
 nlohmann::json to_json(const Release &r);
-// Reads what to_json wrote; missing or null fields are left empty.
-Release release_from_json(const nlohmann::json &j);
 
 } // namespace pressroom

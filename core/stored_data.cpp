@@ -178,7 +178,7 @@ namespace {
 // Stored releases are parsed with simdjson's On Demand API, straight into the Release: on the
 // DOJ index a release takes 6.5 us to inflate and parse, against 29 us with nlohmann::json's
 // tree (bench/README.md), and each page of ten hits reads ten. Every field is read as to_json
-// wrote it; a value of another type (null) leaves the field empty, as release_from_json does.
+// wrote it; a field absent or of another type (null) is left empty.
 constexpr std::size_t kThreadParserBytes = 64 * 1024;
 
 [[noreturn]] void not_a_release(simdjson::error_code e) {

@@ -112,7 +112,7 @@ bool same(const Release &a, const Release &b) {
 
 } // namespace
 
-TEST_CASE("a stored release reads back field for field, as the JSON reader reads it", "[stored_data]") {
+TEST_CASE("a stored release reads back field for field", "[stored_data]") {
     Release full;
     full.id = "seoul/001.txt";
     full.title = "Mayor\xE2\x80\x99s \"Seoul\" plan \\ 서울";
@@ -132,15 +132,14 @@ TEST_CASE("a stored release reads back field for field, as the JSON reader reads
     stored::Codec codec;
     for (const Release &r : {full, sparse}) {
         std::string json = to_json(r).dump();
-        Release back = read_back(codec, json);
-        CHECK(same(back, r));
-        CHECK(same(back, release_from_json(nlohmann::json::parse(json))));
+        CHECK(same(read_back(codec, json), r));
     }
     // Fields absent, null or of another type are left empty; unknown ones are skipped.
     std::string odd = R"({"title":7,"extra":{"a":[1,2,{"b":null}]},"date":"not a date","paragraphs":["a",3,"b"],)"
                       R"("updated":"2016-02-29","lang":null})";
     Release back = read_back(codec, odd);
-    CHECK(same(back, release_from_json(nlohmann::json::parse(odd))));
+    CHECK((back.id + back.subtitle + back.category + back.source + back.url + back.lang + back.byline + back.reference)
+              .empty());
     CHECK(back.title.empty());
     CHECK_FALSE(back.date);
     CHECK(back.updated == Date{2016, 2, 29, -1, -1});
