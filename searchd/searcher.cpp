@@ -100,12 +100,12 @@ struct RunOptions {
 // ranked query and takes the page from that order; pages beyond the depth keep the candidate
 // order. A bonus of title words only is cheap over every match: one pass ranks them all.
 Page run_ranked(Xapian::Enquire &enquire, const Xapian::Query &main, const BuiltQuery &built, const RunOptions &run) {
-    bool one_pass = run.rerank && !built.bonus.empty() && !built.positional_bonus;
-    enquire.set_query(one_pass ? ranked_query(main, built) : preferred_query(main, built));
+    bool two_passes = run.rerank && built.positional_bonus;
+    enquire.set_query(run.rerank && !two_passes ? ranked_query(main, built) : preferred_query(main, built));
     enquire.clear_matchspies();
     if (run.spy)
         enquire.add_matchspy(run.spy);
-    if (one_pass || !run.rerank || built.bonus.empty() || run.first + run.count > kRerankDepth) {
+    if (!two_passes || run.first + run.count > kRerankDepth) {
         Xapian::MSet mset = enquire.get_mset(run.first, run.count, run.check_at_least);
         enquire.clear_matchspies();
         return {mset, mset.get_matches_estimated(), mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};
