@@ -6,7 +6,8 @@
 //   searcher: searchd's own Searcher::search (filters, sorts, re-ranking, snippets), with
 //             facets off and on, and the JSON rendering searchd sends.
 // The set is run once to warm the caches, then --passes times, the modes interleaved.
-//   inprocess_bench --db DIR --queries FILE [--passes 5] [--json OUT]
+//   inprocess_bench --db DIR --queries FILE [--passes 5] [--json OUT] [--only MODE]
+// --only runs one mode alone (xapian, searcher_nofacets or searcher_facets), for a profiler.
 #include <algorithm>
 #include <cstdio>
 #include <functional>
@@ -73,6 +74,7 @@ struct Mode {
     std::function<std::size_t(const bench::BenchQuery &)> run;
     std::vector<double> times;                 // every measured run
     std::vector<std::vector<double>> by_query; // per query: its measured runs
+    std::string key = {};                      // its name in --only and the JSON
 };
 
 // The `n` queries with the longest median time, slowest first: the queries that are slow in
@@ -96,12 +98,14 @@ nlohmann::json slowest(const Mode &mode, const std::vector<bench::BenchQuery> &q
 
 int main(int argc, char **argv) {
     CLI::App app{"In-process latency of the benchmark queries: plain Xapian and searchd's Searcher"};
-    std::string db_dir, queries_file, json_file;
+    std::string db_dir, queries_file, json_file, only;
     int passes = 5;
     app.add_option("--db", db_dir, "index folder (as pressroom-indexer --db)")->required();
     app.add_option("--queries", queries_file, "bench/queries.tsv")->required();
     app.add_option("--passes", passes, "measured passes over the set after one warm-up pass");
     app.add_option("--json", json_file, "write the figures here");
+    const std::vector<std::string> keys = {"xapian", "searcher_nofacets", "searcher_facets"};
+    app.add_option("--only", only, "run this mode alone (to profile it)")->check(CLI::IsMember(keys));
     CLI11_PARSE(app, argc, argv);
 
     try {
@@ -123,6 +127,10 @@ int main(int argc, char **argv) {
             {"xapian: top 10, 1 KB snippet", [&](const bench::BenchQuery &q) { return plain.run(q.q); }, {}, {}});
         modes.push_back({"searcher: top 10, snippets, no facets", searchd_mode("false"), {}, {}});
         modes.push_back({"searcher: top 10, snippets, facets", searchd_mode("true"), {}, {}});
+        for (std::size_t i = 0; i < modes.size(); ++i)
+            modes[i].key = keys[i];
+        if (!only.empty())
+            std::erase_if(modes, [&](const Mode &m) { return m.key != only; });
 
         std::size_t sink = 0;
         for (auto &mode : modes)
@@ -141,12 +149,11 @@ int main(int argc, char **argv) {
 
         nlohmann::json out = {{"queries", queries.size()}, {"passes", passes}, {"bytes", sink}};
         bench::print_header();
-        const char *keys[] = {"xapian", "searcher_nofacets", "searcher_facets"};
-        for (std::size_t i = 0; i < modes.size(); ++i) {
-            bench::Stats s = bench::stats_of(modes[i].times);
-            bench::print_row(modes[i].name, s);
-            out[keys[i]] = bench::to_json(s);
-            out[keys[i]]["slowest"] = slowest(modes[i], queries, 8);
+        for (const auto &mode : modes) {
+            bench::Stats s = bench::stats_of(mode.times);
+            bench::print_row(mode.name, s);
+            out[mode.key] = bench::to_json(s);
+            out[mode.key]["slowest"] = slowest(mode, queries, 8);
         }
         bench::write_json(json_file, out);
     } catch (const std::exception &e) {
