@@ -22,9 +22,14 @@
 
 namespace pressroom::searchd {
 
-Searcher::Searcher(std::filesystem::path dir, std::shared_ptr<FacetTableCache> facets, double time_limit)
+struct SharedTables {
+    FacetTableCache facets;
+    VocabularyCache vocabulary;
+};
+
+Searcher::Searcher(std::filesystem::path dir, std::shared_ptr<SharedTables> tables, double time_limit)
     : m_dir(std::move(dir)), m_time_limit(time_limit),
-      m_facets(facets ? std::move(facets) : std::make_shared<FacetTableCache>()) {
+      m_tables(tables ? std::move(tables) : std::make_shared<SharedTables>()) {
     m_stub = store::stub_identity(m_dir);
     open_live();
 }
@@ -228,7 +233,7 @@ SearchResult Searcher::search(const SearchRequest &request) {
         // One spy per run: the facets count the matches of the run whose results are shown.
         std::optional<FacetSpy> strict_spy, partial_spy;
         if (request.facets) {
-            std::shared_ptr<const FacetTable> table = m_facets->get(m_db, m_codec);
+            std::shared_ptr<const FacetTable> table = m_tables->facets.get(m_db, m_codec);
             strict_spy.emplace(table);
             partial_spy.emplace(table);
         }
@@ -264,7 +269,7 @@ SearchResult Searcher::search(const SearchRequest &request) {
         }
         if (few && !built.match_all) {
             // "Did you mean": only when the correction finds more than the query as typed.
-            std::string corrected = corrected_query(request.q, m_db);
+            std::string corrected = corrected_query(request.q, m_db, *m_tables->vocabulary.get(m_db));
             Filters unused;
             auto words = corrected.empty() ? Result<std::string>(std::string()) : take_query_filters(corrected, unused);
             if (words && !words->empty()) {
@@ -757,9 +762,9 @@ Health Searcher::health() {
 }
 
 SearcherPool::SearcherPool(std::filesystem::path dir, double time_limit, std::size_t active)
-    : m_dir(std::move(dir)), m_facets(std::make_shared<FacetTableCache>()), m_time_limit(time_limit),
+    : m_dir(std::move(dir)), m_tables(std::make_shared<SharedTables>()), m_time_limit(time_limit),
       m_gate(active ? active : 2 * std::max(1u, std::thread::hardware_concurrency())) {
-    m_idle.push_back(std::make_unique<Searcher>(m_dir, m_facets, m_time_limit));
+    m_idle.push_back(std::make_unique<Searcher>(m_dir, m_tables, m_time_limit));
 }
 
 std::unique_ptr<Searcher> SearcherPool::take() {
@@ -771,7 +776,7 @@ std::unique_ptr<Searcher> SearcherPool::take() {
             return searcher;
         }
     }
-    return std::make_unique<Searcher>(m_dir, m_facets, m_time_limit);
+    return std::make_unique<Searcher>(m_dir, m_tables, m_time_limit);
 }
 
 void SearcherPool::give_back(std::unique_ptr<Searcher> searcher) {

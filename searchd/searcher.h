@@ -24,7 +24,8 @@
 
 namespace pressroom::searchd {
 
-class FacetTableCache;
+// What the searchers of one pool share: tables read once per index revision (searcher.cpp).
+struct SharedTables;
 
 struct SearchHit {
     Release release;
@@ -158,9 +159,10 @@ inline constexpr std::size_t kMaxVerifyBytes = 5000;
 class Searcher {
   public:
     // Opens the index; throws store::IndexError when it cannot.
-    // Searchers of one pool share `facets` (one table of facet values per index revision).
+    // Searchers of one pool share `tables` (facet values and the spelling vocabulary, one of
+    // each per index revision); null: tables of its own.
     // `time_limit`: seconds one search may spend matching; 0 for no limit.
-    explicit Searcher(std::filesystem::path dir, std::shared_ptr<FacetTableCache> facets = nullptr,
+    explicit Searcher(std::filesystem::path dir, std::shared_ptr<SharedTables> tables = nullptr,
                       double time_limit = kDefaultTimeLimit);
 
     SearchResult search(const SearchRequest &request);
@@ -226,7 +228,7 @@ class Searcher {
     std::string m_generation;
     stored::Codec m_codec; // the generation's: reads both databases' document data
     std::optional<store::StubIdentity> m_stub;
-    std::shared_ptr<FacetTableCache> m_facets;
+    std::shared_ptr<SharedTables> m_tables;
     SynonymGroups m_synonyms;
     quotes::SpeakerKeys m_speaker_keys; // made from m_synonyms
     std::vector<SpeakerEntry> m_speaker_table;
@@ -259,7 +261,7 @@ class SearcherPool {
     void give_back(std::unique_ptr<Searcher> searcher);
 
     std::filesystem::path m_dir;
-    std::shared_ptr<FacetTableCache> m_facets;
+    std::shared_ptr<SharedTables> m_tables;
     double m_time_limit;
     SearchGate m_gate;
     std::mutex m_mutex;

@@ -1,8 +1,10 @@
 #include "spelling.h"
 
 #include <algorithm>
+#include <bit>
 #include <vector>
 
+#include "index_store.h"
 #include "query_text.h"
 
 namespace pressroom::searchd {
@@ -26,36 +28,90 @@ unsigned shared_pairs(std::string_view word, std::string_view term) {
     return shared;
 }
 
-// The closest known word to `word` (lower case), or empty: the fewest edits, then the most
-// letter pairs kept, then the most frequent.
-std::string closest_term(const std::string &word, const Xapian::Database &db) {
-    unsigned limit = word.size() <= 4 ? 1 : 2;
-    std::string best;
-    unsigned best_distance = limit + 1, best_shared = 0;
-    Xapian::doccount best_freq = 0;
-    std::string first(1, word[0]);
-    for (auto it = db.allterms_begin(first); it != db.allterms_end(first); ++it) {
-        const std::string term = *it;
-        if (term.size() + limit < word.size() || term.size() > word.size() + limit || !is_lower_word(term) ||
-            query_text::is_stop_word(term))
-            continue; // a common word is never what was meant ("frod" is not "from")
-        unsigned d = edit_distance(word, term, limit);
-        if (d > limit)
-            continue;
-        Xapian::doccount freq = it.get_termfreq();
-        unsigned shared = shared_pairs(word, term);
-        if (d < best_distance || (d == best_distance && shared > best_shared) ||
-            (d == best_distance && shared == best_shared && freq > best_freq)) {
-            best = term;
-            best_distance = d;
-            best_shared = shared;
-            best_freq = freq;
-        }
-    }
-    return best;
+std::uint32_t letters_of(std::string_view word) {
+    std::uint32_t bits = 0;
+    for (char c : word)
+        bits |= 1u << (c - 'a');
+    return bits;
 }
 
 } // namespace
+
+const Vocabulary::Letter &Vocabulary::letter(char first, const Xapian::Database &db) const {
+    std::lock_guard lock(m_mutex);
+    std::unique_ptr<const Letter> &slot = m_letters[static_cast<std::size_t>(first - 'a')];
+    if (!slot) {
+        auto made = std::make_unique<Letter>();
+        std::vector<Word> read; // in alphabetical order
+        std::string prefix(1, first);
+        for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+            std::string term = *it;
+            // A common word is never what was meant ("frod" is not "from").
+            if (!is_lower_word(term) || query_text::is_stop_word(term))
+                continue;
+            read.push_back({static_cast<std::uint32_t>(made->text.size()), static_cast<std::uint32_t>(term.size()),
+                            it.get_termfreq(), letters_of(term)});
+            made->text += term;
+        }
+        // Sorted by length, each length stays alphabetical.
+        std::stable_sort(read.begin(), read.end(), [](const Word &a, const Word &b) { return a.size < b.size; });
+        std::size_t longest = read.empty() ? 0 : read.back().size;
+        made->from_length.assign(longest + 2, read.size());
+        for (std::size_t i = read.size(); i-- > 0;)
+            made->from_length[read[i].size] = i;
+        for (std::size_t n = longest; n-- > 0;) // lengths no word has start where the next does
+            made->from_length[n] = std::min(made->from_length[n], made->from_length[n + 1]);
+        made->words = std::move(read);
+        made->text.shrink_to_fit();
+        slot = std::move(made);
+    }
+    return *slot;
+}
+
+std::string Vocabulary::closest(const std::string &word, const Xapian::Database &db) const {
+    if (word.empty() || !is_lower_word(word))
+        return {};
+    unsigned limit = word.size() <= 4 ? 1 : 2;
+    const Letter &known = letter(word[0], db);
+    auto from = [&](std::size_t length) { return known.from_length[std::min(length, known.from_length.size() - 1)]; };
+    std::uint32_t typed = letters_of(word);
+    const Word *best = nullptr;
+    unsigned best_distance = limit + 1, best_shared = 0;
+    for (std::size_t i = from(word.size() > limit ? word.size() - limit : 0); i < from(word.size() + limit + 1); ++i) {
+        const Word &w = known.words[i];
+        // Each letter one word has and the other lacks takes an edit: a bound that rules out
+        // most words before the distance is worked out.
+        if (static_cast<unsigned>(std::max(std::popcount(w.letters & ~typed), std::popcount(typed & ~w.letters))) >
+            limit)
+            continue;
+        std::string_view text = known.word(w);
+        unsigned d = edit_distance(word, text, limit);
+        if (d > limit)
+            continue;
+        unsigned shared = shared_pairs(word, text);
+        bool better =
+            !best || d < best_distance ||
+            (d == best_distance &&
+             (shared > best_shared ||
+              (shared == best_shared && (w.freq > best->freq || (w.freq == best->freq && text < known.word(*best))))));
+        if (better) {
+            best = &w;
+            best_distance = d;
+            best_shared = shared;
+        }
+    }
+    return best ? std::string(known.word(*best)) : std::string();
+}
+
+std::shared_ptr<const Vocabulary> VocabularyCache::get(const Xapian::Database &db) {
+    std::string key = store::revision_key(db);
+    std::lock_guard lock(m_mutex);
+    if (!m_vocabulary || key != m_key) {
+        m_vocabulary = std::make_shared<const Vocabulary>();
+        m_key = std::move(key);
+    }
+    return m_vocabulary;
+}
 
 unsigned edit_distance(std::string_view a, std::string_view b, unsigned limit) {
     std::size_t n = a.size(), m = b.size();
@@ -81,7 +137,7 @@ unsigned edit_distance(std::string_view a, std::string_view b, unsigned limit) {
     return std::min(d[n][m], limit + 1);
 }
 
-std::string corrected_query(std::string_view q, const Xapian::Database &db) {
+std::string corrected_query(std::string_view q, const Xapian::Database &db, const Vocabulary &vocabulary) {
     std::string out;
     bool changed = false, in_quotes = false;
     std::size_t i = 0;
@@ -116,7 +172,7 @@ std::string corrected_query(std::string_view q, const Xapian::Database &db) {
         for (char c : word)
             lower_word += lower(c);
         if (!field && !is_operator && !next_is_letterlike && word.size() >= 3 && db.get_termfreq(lower_word) == 0) {
-            std::string fix = closest_term(lower_word, db);
+            std::string fix = vocabulary.closest(lower_word, db);
             if (!fix.empty()) {
                 if (word[0] >= 'A' && word[0] <= 'Z')
                     fix[0] = static_cast<char>(fix[0] - 'a' + 'A');

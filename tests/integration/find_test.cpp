@@ -171,6 +171,23 @@ TEST_CASE("did you mean: offered when a correction finds more, never for a query
     }
 }
 
+TEST_CASE("did you mean: a word indexed since is offered without a restart", "[find]") {
+    PressIndex idx;
+    // "zamboni" is in no release yet: nothing to offer, and the words starting with z are read.
+    auto before = idx.search({{"q", "zanboni"}});
+    CHECK(before.total == 0);
+    CHECK(before.suggestion.empty());
+    test::write_file(idx.dir / "more" / "rink.jsonl",
+                     R"({"id":"rink-2016","title":"Ice rink opens","date":"2016-11-01",)"
+                     R"("body":"The new Zamboni resurfaces the city rink every evening."})"
+                     "\n");
+    test::index(idx.db, {idx.seeds, idx.fixture, idx.dir / "more"}, idx.log, false, test::kSynonymFile);
+    auto after = idx.search({{"q", "zanboni"}});
+    CHECK(after.total == 0);
+    CHECK(after.suggestion == "zamboni");
+    CHECK(idx.search({{"q", "zamboni"}}).total == 1);
+}
+
 TEST_CASE("the query reading says how words, phrases and filters were read", "[find]") {
     PressIndex idx;
     CHECK(idx.search({{"q", "smog \"Seoul and Beijing\" date:2013..2016"}}).reading ==

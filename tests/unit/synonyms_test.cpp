@@ -1,5 +1,5 @@
 // Synonym groups (core/synonyms.h): the file format, folding for matching, the metadata
-// form; and the edit distance behind "Did you mean" (searchd/spelling.h).
+// form; and the edit distance and vocabulary behind "Did you mean" (searchd/spelling.h).
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -192,5 +192,50 @@ TEST_CASE("edit distance counts single-letter edits up to a limit", "[spelling]"
         CAPTURE(row.a, row.b, row.limit);
         CHECK(edit_distance(row.a, row.b, row.limit) == row.distance);
         CHECK(edit_distance(row.b, row.a, row.limit) == row.distance); // symmetric
+    }
+}
+
+TEST_CASE("the vocabulary offers the closest known word, never a common one", "[spelling]") {
+    // An in-memory index: each word in as many documents as its frequency.
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    auto add = [&](const std::string &word, int freq) {
+        for (int i = 0; i < freq; ++i) {
+            Xapian::Document doc;
+            doc.add_term(word);
+            doc.add_term("Z" + word); // a prefixed term is never a candidate
+            db.add_document(doc);
+        }
+    };
+    add("being", 9);
+    add("beijing", 1);
+    add("from", 50);
+    add("crane", 2);
+    add("crone", 7);
+    add("drive", 4);
+    add("drove", 4);
+    add("listen", 3);
+    add("investigation", 5);
+    add("x2y", 5);
+    db.commit();
+
+    pressroom::searchd::Vocabulary vocabulary;
+    struct Row {
+        const char *typed, *closest;
+    };
+    const Row rows[] = {
+        {"bejing", "beijing"}, // as close as "being", keeping more of what was typed
+        {"crxne", "crone"},    // equally close, the more frequent
+        {"drxve", "drive"},    // equally close and frequent: the first in alphabetical order
+        {"lsiten", "listen"},  // neighbours swapped
+        {"frm", ""},           // "from" is common: never what was meant
+        {"investgtion", "investigation"},
+        {"investgtin", ""}, // three edits away
+        {"qqq", ""},        // no word with its first letter
+        {"xzy", ""},        // "x2y" is not a word of letters
+        {"Bejing", ""},     // not lower case: the caller lowers it
+    };
+    for (const auto &row : rows) {
+        CAPTURE(row.typed);
+        CHECK(vocabulary.closest(row.typed, db) == row.closest);
     }
 }
