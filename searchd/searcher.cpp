@@ -75,16 +75,6 @@ template <typename F> auto Searcher::with_retry(F &&f) -> decltype(f()) {
 
 namespace {
 
-// Where a snippet may come from: the subtitle (a match may be only there), then the body.
-std::vector<std::string> snippet_paragraphs(const Release &release) {
-    std::vector<std::string> parts;
-    parts.reserve(release.paragraphs.size() + 1);
-    if (!release.subtitle.empty())
-        parts.push_back(release.subtitle);
-    parts.insert(parts.end(), release.paragraphs.begin(), release.paragraphs.end());
-    return parts;
-}
-
 using stored::release_of;
 
 struct Page {

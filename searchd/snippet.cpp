@@ -67,6 +67,15 @@ const Xapian::Stem &stemmer() {
 
 } // namespace
 
+std::vector<std::string> snippet_paragraphs(const Release &release) {
+    std::vector<std::string> parts;
+    parts.reserve(release.paragraphs.size() + 1);
+    if (!release.subtitle.empty())
+        parts.push_back(release.subtitle);
+    parts.insert(parts.end(), release.paragraphs.begin(), release.paragraphs.end());
+    return parts;
+}
+
 std::string opening_html(std::string_view text, std::size_t length) {
     if (text.size() <= length)
         return html_escape(text);

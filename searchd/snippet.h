@@ -9,6 +9,8 @@
 
 #include <xapian.h>
 
+#include "release.h"
+
 namespace pressroom::searchd {
 
 // Bytes of body text handed to MSet::snippet: its cost grows with the text (about 37 µs per
@@ -17,6 +19,10 @@ namespace pressroom::searchd {
 inline constexpr std::size_t kSnippetSourceBytes = 1024;
 // Length of a snippet, in bytes of text.
 inline constexpr std::size_t kSnippetLength = 300;
+
+// Where a release's snippet may come from: the subtitle (a match may be only there), then the
+// body's paragraphs.
+std::vector<std::string> snippet_paragraphs(const Release &release);
 
 // Which of `paragraphs` mentions the most different `hints` (ASCII case-insensitive; the
 // earliest of equals), reading at most 16 KB of text; nothing when none mentions any.
