@@ -1,5 +1,6 @@
 // Query leaves of our own, with no weight: a given set of documents (to rank a page of best
-// candidates again with costlier evidence), and every document until a deadline.
+// candidates again with costlier evidence), releases dated within a range, and every document
+// until a deadline.
 #pragma once
 
 #include <chrono>
@@ -28,6 +29,43 @@ class DocumentSet : public Xapian::PostingSource {
   private:
     std::vector<Xapian::docid> m_ids; // sorted, unique
     std::size_t m_pos = 0;
+    bool m_started = false;
+};
+
+// The documents whose value in `slot` lies within [low, high] (byte order), as
+// OP_VALUE_RANGE matches them, but tested on the documents the other leaves of an AND find.
+// OP_VALUE_RANGE's estimate assumes values spread evenly between the slot's bounds, so a range
+// of a few years usually looks like the rarest leaf, and the match is then driven by it: the
+// value stream read from its start, every document of the index (24 ms at 1M releases, for a
+// query whose words alone take 5). This leaf says it may match every document with a value,
+// so it leads only when nothing else is rarer, and checks the candidates it is handed.
+class ValueRange : public Xapian::PostingSource {
+  public:
+    ValueRange(Xapian::valueno slot, std::string low, std::string high)
+        : m_slot(slot), m_low(std::move(low)), m_high(std::move(high)) {}
+
+    Xapian::doccount get_termfreq_min() const override { return 0; }
+    Xapian::doccount get_termfreq_est() const override { return m_count; }
+    Xapian::doccount get_termfreq_max() const override { return m_count; }
+    void init(const Xapian::Database &db) override;
+    void next(double min_wt) override;
+    void skip_to(Xapian::docid did, double min_wt) override;
+    bool check(Xapian::docid did, double min_wt) override;
+    bool at_end() const override { return m_started && m_it == m_end; }
+    Xapian::docid get_docid() const override { return m_it.get_docid(); }
+    std::string name() const override { return "pressroom::ValueRange"; }
+    ValueRange *clone() const override { return new ValueRange(m_slot, m_low, m_high); }
+
+  private:
+    void start();
+    bool in_range() const;
+    void to_next_in_range(); // from the current position on
+
+    Xapian::valueno m_slot;
+    std::string m_low, m_high;
+    Xapian::Database m_db;
+    Xapian::ValueIterator m_it, m_end;
+    Xapian::doccount m_count = 0;
     bool m_started = false;
 };
 

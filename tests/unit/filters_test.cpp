@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
 #include <xapian.h>
 
 #include "document_builder.h"
@@ -501,4 +502,64 @@ TEST_CASE("filter words typed in a query select the releases they name", "[filte
         CHECK(rest->empty());
         CHECK(index.ids(filters) == row.ids);
     }
+}
+
+TEST_CASE("a date range with words keeps exactly the releases dated within it", "[filters]") {
+    // 300 releases, one every 20 days from 2010 and every 9th undated; every one says "common",
+    // every 7th also "rare". With "common" the range leads the match; with "rare" it only
+    // checks the releases the word finds. Either way the answer is the releases the range
+    // covers, worked out here from the dates themselves.
+    Xapian::WritableDatabase db{std::string(), Xapian::DB_BACKEND_INMEMORY};
+    pressroom::indexer::DocumentBuilder builder;
+    struct Made {
+        std::string id;
+        std::optional<Date> date;
+        bool rare;
+    };
+    std::vector<Made> made;
+    for (int i = 0; i < 300; ++i) {
+        Release r;
+        r.id = fmt::format("r{}", i);
+        r.title = "Notice";
+        int day = 20 * i; // days after 2010-01-01, in months of 30 days: a calendar of its own
+        if (i % 9 != 4)
+            r.date = Date{2010 + day / 360, 1 + day % 360 / 30, 1 + day % 30};
+        bool rare = i % 7 == 0;
+        r.paragraphs = {rare ? "common rare" : "common"};
+        auto doc = builder.build(r, std::string(pressroom::schema::prefix::kOrigin) + "test");
+        REQUIRE(doc.ok());
+        db.replace_document(pressroom::indexer::id_term(r.id), *doc);
+        made.push_back({r.id, r.date, rare});
+    }
+    db.commit();
+    auto key = [](const Date &d) { return fmt::format("{:04}{:02}{:02}", d.year, d.month, d.day); };
+    auto bound = [](std::string iso) {
+        std::erase(iso, '-');
+        return iso;
+    };
+    struct Row {
+        std::optional<std::string> from, to;
+    };
+    const Row rows[] = {{"2011-01-01", "2012-12-31"}, {"2013-05-02", std::nullopt}, {std::nullopt, "2010-07-09"},
+                        {"2014-02-11", "2014-02-11"}, {"2030-01-01", std::nullopt}, {"2012-03-05", "2013-11-21"}};
+    for (const auto &row : rows)
+        for (const char *word : {"common", "rare"}) {
+            CAPTURE(row.from.value_or("-"), row.to.value_or("-"), word);
+            Filters f;
+            f.from = row.from;
+            f.to = row.to;
+            Xapian::Enquire enquire(db);
+            enquire.set_query(apply_filters(Xapian::Query(word), f, db));
+            Ids got;
+            Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+            for (auto it = mset.begin(); it != mset.end(); ++it)
+                got.insert(made[*it - 1].id);
+            Ids want;
+            for (const auto &m : made)
+                if (m.date && (std::string(word) == "common" || m.rare) &&
+                    (!row.from || key(*m.date) >= bound(*row.from)) && (!row.to || key(*m.date) <= bound(*row.to)))
+                    want.insert(m.id);
+            CHECK(got == want);
+            CHECK(mset.get_matches_estimated() == want.size()); // every match counted, exactly
+        }
 }
