@@ -255,6 +255,17 @@ Result<std::string> take_query_filters(std::string_view q, Filters &filters) {
     return text::collapse_whitespace(rest);
 }
 
+Xapian::Query date_range(const Xapian::Query &query, const Filters &f, Xapian::valueno slot) {
+    if (!f.from && !f.to)
+        return {};
+    std::string low = f.from ? date_key(*f.from) : "0", high = f.to ? date_key(*f.to) : "99999999";
+    // With words to match, the range is checked on their matches (ValueRange); alone, it is
+    // what the match runs through, and OP_VALUE_RANGE's estimate of the count is the better.
+    if (query.get_type() == Xapian::Query::LEAF_MATCH_ALL)
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, low, high);
+    return Xapian::Query((new ValueRange(slot, low, high))->release());
+}
+
 Xapian::Query apply_filters(const Xapian::Query &query, const Filters &f, const Xapian::Database &db) {
     namespace p = schema::prefix;
     std::vector<Xapian::Query> must;
@@ -266,15 +277,8 @@ Xapian::Query apply_filters(const Xapian::Query &query, const Filters &f, const 
         must.push_back(any_of(f.lang, p::kLang, Match::Whole, db));
     if (!f.year.empty())
         must.push_back(any_of(f.year, p::kYear, Match::Whole, db));
-    if (f.from || f.to) {
-        std::string low = f.from ? date_key(*f.from) : "0", high = f.to ? date_key(*f.to) : "99999999";
-        // With words to match, the range is checked on their matches (ValueRange); alone, it is
-        // what the match runs through, and OP_VALUE_RANGE's estimate of the count is the better.
-        if (query.get_type() == Xapian::Query::LEAF_MATCH_ALL)
-            must.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::slot::kDate, low, high);
-        else
-            must.emplace_back((new ValueRange(schema::slot::kDate, low, high))->release());
-    }
+    if (f.from || f.to)
+        must.push_back(date_range(query, f, schema::slot::kDate));
     if (f.undated_only)
         must.emplace_back(std::string(p::kUndated));
     std::vector<Xapian::Query> must_not;

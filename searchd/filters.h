@@ -44,6 +44,11 @@ Result<bool> narrow_dates(Filters &filters, const std::optional<std::string> &fr
 // some release has it (case-insensitively), else its words ("tax" finds "Tax Division").
 Xapian::Query apply_filters(const Xapian::Query &query, const Filters &filters, const Xapian::Database &db);
 
+// The leaf that keeps documents dated from filters.from to filters.to (either may be open),
+// by their date in value `slot`, for a filter on `query`: checked on the query's matches, or
+// read through the value stream when the query matches everything. Null without dates.
+Xapian::Query date_range(const Xapian::Query &query, const Filters &filters, Xapian::valueno slot);
+
 // The filters in plain words: "category: Mayor's News; not source: donga.com; dated
 // 2013-01-01 to 2016-12-31"; empty when there are none.
 std::string describe_filters(const Filters &filters);

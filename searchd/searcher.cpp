@@ -522,17 +522,8 @@ Xapian::Query quote_filters(Xapian::Query query, const Filters &f) {
     std::vector<Xapian::Query> must;
     for (const auto &year : f.year)
         must.emplace_back(std::string(schema::prefix::kYear) + year);
-    if (f.from || f.to) {
-        auto key = [](const std::string &iso) {
-            std::string k;
-            for (char c : iso)
-                if (c != '-')
-                    k += c;
-            return k;
-        };
-        must.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::quote_slot::kDate, f.from ? key(*f.from) : "0",
-                          f.to ? key(*f.to) : "99999999");
-    }
+    if (f.from || f.to)
+        must.push_back(date_range(query, f, schema::quote_slot::kDate));
     if (f.undated_only)
         must.emplace_back(std::string(schema::prefix::kUndated));
     if (!must.empty())
