@@ -36,9 +36,10 @@ class DocumentSet : public Xapian::PostingSource {
 // OP_VALUE_RANGE matches them, but tested on the documents the other leaves of an AND find.
 // OP_VALUE_RANGE's estimate assumes values spread evenly between the slot's bounds, so a range
 // of a few years usually looks like the rarest leaf, and the match is then driven by it: the
-// value stream read from its start, every document of the index (24 ms at 1M releases, for a
-// query whose words alone take 5). This leaf says it may match every document with a value,
-// so it leads only when nothing else is rarer, and checks the candidates it is handed.
+// value stream read from its start, every document of the index (at 1M releases, 23.6 ms for
+// the best 100 of `attorney general` from 2009 to 2010, against 14.2 ms checked this way).
+// This leaf says it may match every document with a value, so it leads only when nothing else
+// is rarer, and checks the candidates it is handed.
 class ValueRange : public Xapian::PostingSource {
   public:
     ValueRange(Xapian::valueno slot, std::string low, std::string high)
