@@ -18,8 +18,9 @@ namespace pressroom::searchd {
 // The words corrections are drawn from: the index's terms of lower-case ASCII letters only
 // (no field prefix), less the common words, with how many releases have each. The words of one
 // first letter are read from the index the first time a word with that letter needs
-// correcting, and kept: a term scan costs a thousand block reads and a millisecond on DOJ, a
-// lookup in memory a tenth of that. Shared by the request threads (VocabularyCache).
+// correcting, and kept: on DOJ the term scan for "snowe" took about 1.1 ms and a hundred block
+// reads on every search, a correction from memory takes about 0.05 ms. Shared by the request
+// threads (VocabularyCache).
 class Vocabulary {
   public:
     // The known word closest to `word` (lower-case ASCII letters), or empty: within 1 edit for
