@@ -18,13 +18,19 @@ bool is_lower_word(const std::string &term) {
     return !term.empty() && std::all_of(term.begin(), term.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
-// How many of the letter pairs of `word` also stand in `term`: of two corrections equally
-// close, the one keeping more of what was typed is likelier meant ("bejing" is "beijing"
-// rather than "being").
+// How many of the letter pairs of `word` also stand in `term`, in either order: of two
+// corrections equally close, the one keeping more of what was typed is likelier meant
+// ("bejing" is "beijing" rather than "being"). Either order, because two letters typed the
+// wrong way round are the commonest slip: "fruad" keeps "ua" of "fraud" as "au", and is
+// "fraud" rather than the rarer name "fouad", which keeps "ua" and "ad" as typed.
 unsigned shared_pairs(std::string_view word, std::string_view term) {
     unsigned shared = 0;
-    for (std::size_t i = 0; i + 1 < word.size(); ++i)
-        shared += term.find(word.substr(i, 2)) != std::string_view::npos ? 1 : 0;
+    for (std::size_t i = 0; i + 1 < word.size(); ++i) {
+        const char pair[2] = {word[i], word[i + 1]}, swapped[2] = {word[i + 1], word[i]};
+        bool kept = term.find(std::string_view(pair, 2)) != std::string_view::npos ||
+                    term.find(std::string_view(swapped, 2)) != std::string_view::npos;
+        shared += kept ? 1 : 0;
+    }
     return shared;
 }
 

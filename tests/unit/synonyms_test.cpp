@@ -215,6 +215,8 @@ TEST_CASE("the vocabulary offers the closest known word, never a common one", "[
     add("drove", 4);
     add("listen", 3);
     add("investigation", 5);
+    add("fraud", 40);
+    add("fouad", 2);
     add("x2y", 5);
     db.commit();
 
@@ -226,8 +228,9 @@ TEST_CASE("the vocabulary offers the closest known word, never a common one", "[
         {"bejing", "beijing"}, // as close as "being", keeping more of what was typed
         {"crxne", "crone"},    // equally close, the more frequent
         {"drxve", "drive"},    // equally close and frequent: the first in alphabetical order
-        {"lsiten", "listen"},  // neighbours swapped
-        {"frm", ""},           // "from" is common: never what was meant
+        {"lsiten", "listen"},
+        {"fruad", "fraud"}, // a swap keeps its pair: the frequent word, not the name "fouad"  // neighbours swapped
+        {"frm", ""},        // "from" is common: never what was meant
         {"investgtion", "investigation"},
         {"investgtin", ""}, // three edits away
         {"qqq", ""},        // no word with its first letter
