@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <map>
 
-#include "index_store.h"
 #include "release.h"
 #include "schema.h"
 
@@ -78,16 +77,6 @@ FacetTable::FacetTable(const Xapian::Database &db, const stored::Codec &codec) {
         m_ids.insert(m_ids.end(), doc.begin(), doc.end());
     }
     m_first.push_back(static_cast<std::uint32_t>(m_ids.size()));
-}
-
-std::shared_ptr<const FacetTable> FacetTableCache::get(const Xapian::Database &db, const stored::Codec &codec) {
-    std::string key = store::revision_key(db);
-    std::lock_guard lock(m_mutex);
-    if (!m_table || key != m_key) {
-        m_table = std::make_shared<const FacetTable>(db, codec);
-        m_key = std::move(key);
-    }
-    return m_table;
 }
 
 FacetSpy::FacetSpy(std::shared_ptr<const FacetTable> table)

@@ -7,7 +7,6 @@
 
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -47,18 +46,6 @@ class FacetTable {
     std::vector<Value> m_values;
     std::vector<std::uint32_t> m_first; // by docid: where its ids start in m_ids
     std::vector<std::uint32_t> m_ids;
-};
-
-// The FacetTable of the index revision a searcher has open, built by the first thread that
-// needs it and shared with the others.
-class FacetTableCache {
-  public:
-    std::shared_ptr<const FacetTable> get(const Xapian::Database &db, const stored::Codec &codec);
-
-  private:
-    std::mutex m_mutex;
-    std::string m_key;
-    std::shared_ptr<const FacetTable> m_table;
 };
 
 class FacetSpy : public Xapian::MatchSpy {

@@ -13,6 +13,7 @@
 #include "facets.h"
 #include "filters.h"
 #include "markup.h"
+#include "per_revision.h"
 #include "query_builder.h"
 #include "query_text.h"
 #include "schema.h"
@@ -23,8 +24,8 @@
 namespace pressroom::searchd {
 
 struct SharedTables {
-    FacetTableCache facets;
-    VocabularyCache vocabulary;
+    PerRevision<FacetTable> facets;
+    PerRevision<Vocabulary> vocabulary;
 };
 
 Searcher::Searcher(std::filesystem::path dir, std::shared_ptr<SharedTables> tables, double time_limit)
@@ -223,7 +224,7 @@ SearchResult Searcher::search(const SearchRequest &request) {
         // One spy per run: the facets count the matches of the run whose results are shown.
         std::optional<FacetSpy> strict_spy, partial_spy;
         if (request.facets) {
-            std::shared_ptr<const FacetTable> table = m_tables->facets.get(m_db, m_codec);
+            std::shared_ptr<const FacetTable> table = m_tables->facets.get(m_db, m_db, m_codec);
             strict_spy.emplace(table);
             partial_spy.emplace(table);
         }

@@ -4,7 +4,6 @@
 #include <bit>
 #include <vector>
 
-#include "index_store.h"
 #include "query_text.h"
 
 namespace pressroom::searchd {
@@ -107,16 +106,6 @@ std::string Vocabulary::closest(const std::string &word, const Xapian::Database 
         }
     }
     return best ? std::string(known.word(*best)) : std::string();
-}
-
-std::shared_ptr<const Vocabulary> VocabularyCache::get(const Xapian::Database &db) {
-    std::string key = store::revision_key(db);
-    std::lock_guard lock(m_mutex);
-    if (!m_vocabulary || key != m_key) {
-        m_vocabulary = std::make_shared<const Vocabulary>();
-        m_key = std::move(key);
-    }
-    return m_vocabulary;
 }
 
 unsigned edit_distance(std::string_view a, std::string_view b, unsigned limit) {

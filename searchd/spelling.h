@@ -20,7 +20,7 @@ namespace pressroom::searchd {
 // first letter are read from the index the first time a word with that letter needs
 // correcting, and kept: on DOJ the term scan for "snowe" took about 1.1 ms and a hundred block
 // reads on every search, a correction from memory takes about 0.05 ms. Shared by the request
-// threads (VocabularyCache).
+// threads (PerRevision<Vocabulary>).
 class Vocabulary {
   public:
     // The known word closest to `word` (lower-case ASCII letters), or empty: within 1 edit for
@@ -48,18 +48,6 @@ class Vocabulary {
 
     mutable std::mutex m_mutex;
     mutable std::array<std::unique_ptr<const Letter>, 26> m_letters;
-};
-
-// The Vocabulary of the index revision a searcher has open, shared by the searchers of a pool
-// and replaced when the revision changes.
-class VocabularyCache {
-  public:
-    std::shared_ptr<const Vocabulary> get(const Xapian::Database &db);
-
-  private:
-    std::mutex m_mutex;
-    std::string m_key;
-    std::shared_ptr<const Vocabulary> m_vocabulary;
 };
 
 // Optimal string alignment distance (insertions, deletions, substitutions and swaps of
