@@ -60,12 +60,6 @@ const Vocabulary::Letter &Vocabulary::letter(char first, const Xapian::Database 
         }
         // Sorted by length, each length stays alphabetical.
         std::stable_sort(read.begin(), read.end(), [](const Word &a, const Word &b) { return a.size < b.size; });
-        std::size_t longest = read.empty() ? 0 : read.back().size;
-        made->from_length.assign(longest + 2, read.size());
-        for (std::size_t i = read.size(); i-- > 0;)
-            made->from_length[read[i].size] = i;
-        for (std::size_t n = longest; n-- > 0;) // lengths no word has start where the next does
-            made->from_length[n] = std::min(made->from_length[n], made->from_length[n + 1]);
         made->words = std::move(read);
         made->text.shrink_to_fit();
         slot = std::move(made);
@@ -74,16 +68,21 @@ const Vocabulary::Letter &Vocabulary::letter(char first, const Xapian::Database 
 }
 
 std::string Vocabulary::closest(const std::string &word, const Xapian::Database &db) const {
-    if (word.empty() || !is_lower_word(word))
+    if (!is_lower_word(word))
         return {};
     unsigned limit = word.size() <= 4 ? 1 : 2;
     const Letter &known = letter(word[0], db);
-    auto from = [&](std::size_t length) { return known.from_length[std::min(length, known.from_length.size() - 1)]; };
+    // The words of `length` letters or more start here.
+    auto from = [&](std::size_t length) {
+        return std::partition_point(known.words.begin(), known.words.end(),
+                                    [&](const Word &w) { return w.size < length; });
+    };
     std::uint32_t typed = letters_of(word);
     const Word *best = nullptr;
     unsigned best_distance = limit + 1, best_shared = 0;
-    for (std::size_t i = from(word.size() > limit ? word.size() - limit : 0); i < from(word.size() + limit + 1); ++i) {
-        const Word &w = known.words[i];
+    for (auto it = from(word.size() > limit ? word.size() - limit : 0), end = from(word.size() + limit + 1); it != end;
+         ++it) {
+        const Word &w = *it;
         // Each letter one word has and the other lacks takes an edit: a bound that rules out
         // most words before the distance is worked out.
         if (static_cast<unsigned>(std::max(std::popcount(w.letters & ~typed), std::popcount(typed & ~w.letters))) >

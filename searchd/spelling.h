@@ -31,8 +31,7 @@ class Vocabulary {
 
   private:
     // One letter's words, shortest first (alphabetical within a length), their text end to end
-    // in `text`: 16 bytes a word beside its letters. `from_length[n]` is the first of length n
-    // or more.
+    // in `text`: 16 bytes a word beside its letters.
     struct Word {
         std::uint32_t at = 0, size = 0; // where in Letter::text
         Xapian::doccount freq = 0;
@@ -41,7 +40,6 @@ class Vocabulary {
     struct Letter {
         std::string text;
         std::vector<Word> words;
-        std::vector<std::size_t> from_length;
         std::string_view word(const Word &w) const { return std::string_view(text).substr(w.at, w.size); }
     };
     const Letter &letter(char first, const Xapian::Database &db) const;
