@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include <fmt/format.h>
+
 #include "date.h"
 #include "document_set.h"
 #include "schema.h"
@@ -255,12 +257,36 @@ Result<std::string> take_query_filters(std::string_view q, Filters &filters) {
     return text::collapse_whitespace(rest);
 }
 
-Xapian::Query date_range(const Xapian::Query &query, const Filters &f, Xapian::valueno slot) {
+Xapian::Query date_range(const Xapian::Query &query, const Filters &f, Xapian::valueno slot,
+                         const Xapian::Database &db) {
     if (!f.from && !f.to)
         return {};
     std::string low = f.from ? date_key(*f.from) : "0", high = f.to ? date_key(*f.to) : "99999999";
-    // With words to match, the range is checked on their matches (ValueRange); alone, it is
-    // what the match runs through, and OP_VALUE_RANGE's estimate of the count is the better.
+    std::string lowest = db.get_value_lower_bound(slot), highest = db.get_value_upper_bound(slot);
+    if (lowest.size() < 4 || highest.size() < 4 || low > high || low > highest || high < lowest)
+        return Xapian::Query::MatchNothing;
+    // A range holding few of the dated documents is read through its year terms, and only in a
+    // year it cuts through are the dates checked (ValueRange, led there by the year term). At
+    // 1M releases the best ten of "attorney general" from 2009 to 2010 took 4.6 ms so, against
+    // 18.8 ms checking every match's date. A wide range keeps almost every match, so a check of
+    // each match is cheaper than an OR of many long year lists ("takeover bid" from 1987-03:
+    // 7.2 ms against 9.7 ms).
+    int first = std::stoi(std::max(low, lowest).substr(0, 4)), last = std::stoi(std::min(high, highest).substr(0, 4));
+    Xapian::doccount held = 0, wide = db.get_value_freq(slot) / 4;
+    std::vector<Xapian::Query> years;
+    for (int year = first; year <= last && held <= wide; ++year) {
+        std::string yyyy = fmt::format("{:04d}", year), term = std::string(schema::prefix::kYear) + yyyy;
+        held += db.get_termfreq(term);
+        if (low <= yyyy + "0101" && yyyy + "1231" <= high)
+            years.emplace_back(term);
+        else
+            years.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(term),
+                               Xapian::Query((new ValueRange(slot, low, high))->release()));
+    }
+    if (held <= wide)
+        return Xapian::Query(Xapian::Query::OP_OR, years.begin(), years.end());
+    // Alone, the range is what the match runs through, and OP_VALUE_RANGE's estimate of the
+    // count is the better.
     if (query.get_type() == Xapian::Query::LEAF_MATCH_ALL)
         return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, low, high);
     return Xapian::Query((new ValueRange(slot, low, high))->release());
@@ -278,7 +304,7 @@ Xapian::Query apply_filters(const Xapian::Query &query, const Filters &f, const 
     if (!f.year.empty())
         must.push_back(any_of(f.year, p::kYear, Match::Whole, db));
     if (f.from || f.to)
-        must.push_back(date_range(query, f, schema::slot::kDate));
+        must.push_back(date_range(query, f, schema::slot::kDate, db));
     if (f.undated_only)
         must.emplace_back(std::string(p::kUndated));
     std::vector<Xapian::Query> must_not;

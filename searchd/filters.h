@@ -44,10 +44,13 @@ Result<bool> narrow_dates(Filters &filters, const std::optional<std::string> &fr
 // some release has it (case-insensitively), else its words ("tax" finds "Tax Division").
 Xapian::Query apply_filters(const Xapian::Query &query, const Filters &filters, const Xapian::Database &db);
 
-// The leaf that keeps documents dated from filters.from to filters.to (either may be open),
-// by their date in value `slot`, for a filter on `query`: checked on the query's matches, or
-// read through the value stream when the query matches everything. Null without dates.
-Xapian::Query date_range(const Xapian::Query &query, const Filters &filters, Xapian::valueno slot);
+// The leaf that keeps the documents of `db` dated from filters.from to filters.to (either may
+// be open), for a filter on `query`: by their year terms when the range holds few documents,
+// else by their date in value `slot`, checked on the query's matches or, when the query matches
+// everything, read through the value stream. Null without dates; MatchNothing when no
+// document's date can be in the range.
+Xapian::Query date_range(const Xapian::Query &query, const Filters &filters, Xapian::valueno slot,
+                         const Xapian::Database &db);
 
 // The filters in plain words: "category: Mayor's News; not source: donga.com; dated
 // 2013-01-01 to 2016-12-31"; empty when there are none.

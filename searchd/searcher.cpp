@@ -519,12 +519,12 @@ QuoteHit Searcher::quote_hit(const Xapian::MSet &mset, const Xapian::Document &d
 namespace {
 
 // Quotations' date filters: the same terms and slot as releases.
-Xapian::Query quote_filters(Xapian::Query query, const Filters &f) {
+Xapian::Query quote_filters(Xapian::Query query, const Filters &f, const Xapian::Database &db) {
     std::vector<Xapian::Query> must;
     for (const auto &year : f.year)
         must.emplace_back(std::string(schema::prefix::kYear) + year);
     if (f.from || f.to)
-        must.push_back(date_range(query, f, schema::quote_slot::kDate));
+        must.push_back(date_range(query, f, schema::quote_slot::kDate, db));
     if (f.undated_only)
         must.emplace_back(std::string(schema::prefix::kUndated));
     if (!must.empty())
@@ -561,7 +561,7 @@ QuoteResult Searcher::quotes(const SearchRequest &request) {
                 Xapian::Query(Xapian::Query::OP_FILTER, query, speaker_query(request.filters.speaker, &result.speaker));
         if (!request.filters.not_speaker.empty())
             query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, speaker_query(request.filters.not_speaker));
-        query = quote_filters(query, request.filters);
+        query = quote_filters(query, request.filters, m_quotes);
         auto started = std::chrono::steady_clock::now();
         Xapian::Enquire enquire(m_quotes);
         Xapian::MultiValueKeyMaker oldest_first;
