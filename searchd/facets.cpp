@@ -77,6 +77,14 @@ FacetTable::FacetTable(const Xapian::Database &db, const stored::Codec &codec) {
         m_ids.insert(m_ids.end(), doc.begin(), doc.end());
     }
     m_first.push_back(static_cast<std::uint32_t>(m_ids.size()));
+    m_whole.assign(m_values.size(), 0);
+    for (std::uint32_t id : m_ids)
+        ++m_whole[id];
+    Xapian::doccount dated = 0;
+    for (std::size_t id = 0; id < m_values.size(); ++id)
+        if (m_values[id].kind == FacetKind::Year)
+            dated += m_whole[id];
+    m_whole_undated = db.get_doccount() - dated;
 }
 
 FacetSpy::FacetSpy(std::shared_ptr<const FacetTable> table)
@@ -90,6 +98,11 @@ void FacetSpy::operator()(const Xapian::Document &doc, double) {
     });
     if (!dated)
         ++m_undated;
+}
+
+void FacetSpy::count_whole_index() {
+    m_counts = m_table->whole_index_counts();
+    m_undated = m_table->whole_index_undated();
 }
 
 Facets FacetSpy::facets() const {

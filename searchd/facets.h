@@ -42,8 +42,14 @@ class FacetTable {
             f(m_ids[i]);
     }
 
+    // How many documents of the whole index have each value (by value id), and have no year.
+    const std::vector<Xapian::doccount> &whole_index_counts() const { return m_whole; }
+    Xapian::doccount whole_index_undated() const { return m_whole_undated; }
+
   private:
     std::vector<Value> m_values;
+    std::vector<Xapian::doccount> m_whole;
+    Xapian::doccount m_whole_undated = 0;
     std::vector<std::uint32_t> m_first; // by docid: where its ids start in m_ids
     std::vector<std::uint32_t> m_ids;
 };
@@ -52,6 +58,8 @@ class FacetSpy : public Xapian::MatchSpy {
   public:
     explicit FacetSpy(std::shared_ptr<const FacetTable> table);
     void operator()(const Xapian::Document &doc, double weight) override;
+    // Counts every document of the index, as a match of everything would, from the table.
+    void count_whole_index();
     // The counts so far: category, source and lang most frequent first (ties by value),
     // years oldest first.
     Facets facets() const;

@@ -137,6 +137,71 @@ void set_order(Xapian::Enquire &enquire, Sort sort, bool match_all, Xapian::Mult
     }
 }
 
+// Up to this many matches, sorting them all by date is quicker than date_ordered_page's two
+// passes (year=2012 at 1M releases, with facets: 1.7 to 2.8 ms in one, 3.3 to 5.7 ms in two).
+constexpr Xapian::doccount kSortAllUpTo = 20000;
+
+// The page of a query with no words (filters alone) in date order, newest or oldest first.
+// Sorted whole, every match's date is read: at 1M releases the newest ten of all took 67 to
+// 100 ms. Every release of a later year comes before every release of an earlier one, and
+// undated ones come last, so the page is taken from the matches of the fewest years, from the
+// newest (the oldest for Sort::Oldest), that should hold it, and the count, and the facets'
+// spy, come from a pass that reads no dates. `enquire` holds the order (set_order). `total`,
+// when given, is the count, already known, and the spy has been told.
+Page date_ordered_page(Xapian::Enquire &enquire, const Xapian::Database &db, Xapian::valueno slot,
+                       const Xapian::Query &query, Sort sort, const RunOptions &run,
+                       std::optional<Xapian::doccount> total = std::nullopt) {
+    Page page;
+    if (total) {
+        page.total = *total;
+    } else {
+        Xapian::Enquire counting(db);
+        counting.set_query(query);
+        counting.set_weighting_scheme(Xapian::BoolWeight());
+        if (counting.get_mset(0, 0).get_matches_estimated() <= kSortAllUpTo) {
+            enquire.set_query(query);
+            if (run.spy)
+                enquire.add_matchspy(run.spy);
+            page.mset = enquire.get_mset(run.first, run.count, run.check_at_least);
+            enquire.clear_matchspies();
+            return {page.mset, page.mset.get_matches_estimated(),
+                    page.mset.get_matches_lower_bound() == page.mset.get_matches_upper_bound()};
+        }
+        if (run.spy)
+            counting.add_matchspy(run.spy);
+        Xapian::MSet counted = counting.get_mset(0, 0, run.check_at_least);
+        page.total = counted.get_matches_estimated();
+        page.total_exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
+    }
+    std::string lowest = db.get_value_lower_bound(slot), highest = db.get_value_upper_bound(slot);
+    Xapian::doccount want = run.first + run.count;
+    if (2 * want < page.total && lowest.size() >= 4 && highest.size() >= 4) {
+        int from = std::stoi(lowest.substr(0, 4)), to = std::stoi(highest.substr(0, 4));
+        int step = sort == Sort::Oldest ? 1 : -1, year = sort == Sort::Oldest ? from : to;
+        // Years are taken until they should hold the page twice over, at the share of the
+        // releases the filters keep; four times as many again when they did not hold it.
+        double share = std::min(1.0, static_cast<double>(page.total) / std::max(db.get_value_freq(slot), 1u));
+        std::vector<Xapian::Query> years;
+        double held = 0, need = 2.0 * want;
+        for (int taken = 1; taken <= to - from + 1; ++taken, year += step) {
+            std::string term = std::string(schema::prefix::kYear) + fmt::format("{:04d}", year);
+            held += db.get_termfreq(term) * share;
+            years.emplace_back(term);
+            if (held < need && taken <= to - from)
+                continue;
+            enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                            Xapian::Query(Xapian::Query::OP_OR, years.begin(), years.end())));
+            page.mset = enquire.get_mset(run.first, run.count);
+            if (page.mset.size() == run.count)
+                return page;
+            need *= 4;
+        }
+    }
+    enquire.set_query(query); // the page reaches the oldest year, or the undated releases
+    page.mset = enquire.get_mset(run.first, run.count);
+    return page;
+}
+
 // Keeps the words worth finding similar releases by: plain words of three or more letters
 // that are not common.
 class SimilarWords : public Xapian::ExpandDecider {
@@ -229,7 +294,20 @@ SearchResult Searcher::search(const SearchRequest &request) {
             partial_spy.emplace(table);
         }
         run.spy = strict_spy ? &*strict_spy : nullptr;
-        Page page = run_ranked(enquire, filtered(built.query), built, run);
+        Page page;
+        if (!built.match_all) {
+            page = run_ranked(enquire, filtered(built.query), built, run);
+        } else if (request.filters.empty()) {
+            // Every release matches: the count is the index's, and so are the facets.
+            if (strict_spy)
+                strict_spy->count_whole_index();
+            RunOptions unspied = run;
+            unspied.spy = nullptr;
+            page = date_ordered_page(enquire, m_db, schema::slot::kDate, filtered(built.query), request.sort, unspied,
+                                     m_db.get_doccount());
+        } else {
+            page = date_ordered_page(enquire, m_db, schema::slot::kDate, filtered(built.query), request.sort, run);
+        }
         const FacetSpy *spy = strict_spy ? &*strict_spy : nullptr;
 
         SearchResult result;

@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <functional>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -521,4 +523,94 @@ TEST_CASE("stored releases are compressed with the index's own dictionary, and r
     auto again = test::index(db, {input}, log);
     CHECK(again.unchanged == 300);
     CHECK(again.replaced == 0);
+}
+
+TEST_CASE("a search with no words pages through every release in date order and counts them all", "[index_search]") {
+    // 30,000 releases over 19 years, every 11th undated, in three categories: enough that the
+    // page of a date order is taken from the newest (or oldest) years alone. Every page is
+    // checked against the releases' own dates, sorted here, and the count and facets against
+    // the releases the filters keep.
+    TempDir dir;
+    CapturedLog log;
+    const char *categories[] = {"Criminal Division", "Civil Rights", "Tax Division"};
+    struct Made {
+        std::string date; // YYYY-MM-DD, empty when undated
+        int category;
+    };
+    std::vector<Made> made;
+    std::string lines;
+    for (int i = 0; i < 30000; ++i) {
+        Made m{i % 11 == 5 ? "" : fmt::format("{:04}-{:02}-{:02}", 2000 + i * 7 % 19, 1 + i * 5 % 12, 1 + i * 3 % 28),
+               i % 3};
+        nlohmann::json line = {{"id", fmt::format("r{}", i)},
+                               {"title", fmt::format("Notice {}", i)},
+                               {"body", fmt::format("The city announces item {}.", i)},
+                               {"category", categories[m.category]}};
+        if (!m.date.empty())
+            line["date"] = m.date;
+        lines += line.dump() + "\n";
+        made.push_back(m);
+    }
+    test::write_file(dir / "src" / "many.jsonl", lines);
+    test::index(dir / "db", {dir / "src"}, log);
+    searchd::Searcher s(dir / "db");
+
+    struct Row {
+        searchd::Params params;
+        std::function<bool(const Made &)> keeps;
+    };
+    auto all = [](const Made &) { return true; };
+    const Row rows[] = {
+        {{}, all},
+        {{{"sort", "newest"}}, all},
+        {{{"sort", "oldest"}}, all},
+        {{{"lang", "en"}, {"sort", "newest"}}, all},
+        {{{"not_year", "2018"}}, [](const Made &m) { return !m.date.starts_with("2018"); }},
+        {{{"from", "2000-06"}, {"sort", "oldest"}}, [](const Made &m) { return m.date >= "2000-06-01"; }},
+        {{{"category", "Tax Division"}, {"sort", "newest"}}, [](const Made &m) { return m.category == 2; }},
+    };
+    for (const auto &row : rows)
+        for (std::string facets : {"true", "false"})
+            for (int page : {1, 2, 150, 300}) {
+                searchd::Params params = row.params;
+                params.emplace("q", "");
+                params.emplace("per_page", "100");
+                params.emplace("page", std::to_string(page));
+                params.emplace("facets", facets);
+                searchd::SearchRequest req = test::parsed_request(params);
+                CAPTURE(nlohmann::json(params).dump());
+                bool oldest = req.sort == searchd::Sort::Oldest;
+                std::vector<std::string> dates; // the order wanted: undated last either way
+                std::map<std::string, Xapian::doccount> years;
+                Xapian::doccount undated = 0;
+                for (const auto &m : made)
+                    if (row.keeps(m)) {
+                        dates.push_back(m.date);
+                        m.date.empty() ? ++undated : ++years[m.date.substr(0, 4)];
+                    }
+                std::sort(dates.begin(), dates.end(), [&](const std::string &a, const std::string &b) {
+                    if (a.empty() || b.empty())
+                        return b.empty() && !a.empty();
+                    return oldest ? a < b : a > b;
+                });
+                auto r = s.search(req);
+                std::vector<std::string> got, want;
+                for (const auto &hit : r.hits)
+                    got.push_back(hit.release.date ? fmt::format("{:04}-{:02}-{:02}", hit.release.date->year,
+                                                                 hit.release.date->month, hit.release.date->day)
+                                                   : "");
+                for (std::size_t i = (page - 1) * 100; i < std::min<std::size_t>(page * 100, dates.size()); ++i)
+                    want.push_back(dates[i]);
+                CHECK(got == want);
+                if (facets == "false")
+                    continue;
+                CHECK(r.total == dates.size());
+                CHECK(r.total_exact);
+                std::map<std::string, Xapian::doccount> counted;
+                REQUIRE(r.facets);
+                for (const auto &y : r.facets->year)
+                    counted[y.value] = y.count;
+                CHECK(counted == years);
+                CHECK(r.facets->undated == undated);
+            }
 }
