@@ -141,13 +141,13 @@ void set_order(Xapian::Enquire &enquire, Sort sort, bool match_all, Xapian::Mult
 // passes (year=2012 at 1M releases, with facets: 1.7 to 2.8 ms in one, 3.3 to 5.7 ms in two).
 constexpr Xapian::doccount kSortAllUpTo = 20000;
 
-// The page of a query with no words (filters alone) in date order, newest or oldest first.
-// Sorted whole, every match's date is read: at 1M releases the newest ten of all took 67 to
-// 100 ms. Every release of a later year comes before every release of an earlier one, and
-// undated ones come last, so the page is taken from the matches of the fewest years, from the
-// newest (the oldest for Sort::Oldest), that should hold it, and the count, and the facets'
-// spy, come from a pass that reads no dates. `enquire` holds the order (set_order). `total`,
-// when given, is the count, already known, and the spy has been told.
+// The page of a query in date order, newest or oldest first. Sorted whole, every match's date
+// is read: at 1M releases the newest ten of all took 67 to 100 ms. Every release of a later
+// year comes before every release of an earlier one, and undated ones come last, so the page
+// is taken from the matches of the fewest years, from the newest (the oldest for Sort::Oldest),
+// that should hold it, and the count, and the facets' spy, come from a pass that reads no
+// dates. `enquire` holds the order (set_order). `total`, when given, is the count, already
+// known, and the spy has been told.
 Page date_ordered_page(Xapian::Enquire &enquire, const Xapian::Database &db, Xapian::valueno slot,
                        const Xapian::Query &query, Sort sort, const RunOptions &run,
                        std::optional<Xapian::doccount> total = std::nullopt) {
@@ -295,9 +295,9 @@ SearchResult Searcher::search(const SearchRequest &request) {
         }
         run.spy = strict_spy ? &*strict_spy : nullptr;
         Page page;
-        if (!built.match_all) {
+        if (relevance && !built.match_all) {
             page = run_ranked(enquire, filtered(built.query), built, run);
-        } else if (request.filters.empty()) {
+        } else if (built.match_all && request.filters.empty()) {
             // Every release matches: the count is the index's, and so are the facets.
             if (strict_spy)
                 strict_spy->count_whole_index();
@@ -306,7 +306,10 @@ SearchResult Searcher::search(const SearchRequest &request) {
             page = date_ordered_page(enquire, m_db, schema::slot::kDate, filtered(built.query), request.sort, unspied,
                                      m_db.get_doccount());
         } else {
-            page = date_ordered_page(enquire, m_db, schema::slot::kDate, filtered(built.query), request.sort, run);
+            // In date order; words only break ties between releases of one date.
+            Xapian::Query query = filtered(built.query);
+            page = date_ordered_page(enquire, m_db, schema::slot::kDate,
+                                     built.match_all ? query : preferred_query(query, built), request.sort, run);
         }
         const FacetSpy *spy = strict_spy ? &*strict_spy : nullptr;
 

@@ -525,9 +525,10 @@ TEST_CASE("stored releases are compressed with the index's own dictionary, and r
     CHECK(again.replaced == 0);
 }
 
-TEST_CASE("a search with no words pages through every release in date order and counts them all", "[index_search]") {
-    // 30,000 releases over 19 years, every 11th undated, in three categories: enough that the
-    // page of a date order is taken from the newest (or oldest) years alone. Every page is
+TEST_CASE("releases page in date order through every year and are counted in full", "[index_search]") {
+    // 30,000 releases over 19 years, every 11th undated, in three categories, each saying "The
+    // city announces": enough that the page of a date order is taken from the newest (or
+    // oldest) years alone, with no words or with words that every release has. Every page is
     // checked against the releases' own dates, sorted here, and the count and facets against
     // the releases the filters keep.
     TempDir dir;
@@ -568,12 +569,16 @@ TEST_CASE("a search with no words pages through every release in date order and 
         {{{"not_year", "2018"}}, [](const Made &m) { return !m.date.starts_with("2018"); }},
         {{{"from", "2000-06"}, {"sort", "oldest"}}, [](const Made &m) { return m.date >= "2000-06-01"; }},
         {{{"category", "Tax Division"}, {"sort", "newest"}}, [](const Made &m) { return m.category == 2; }},
+        {{{"q", "city"}, {"sort", "newest"}}, all},
+        {{{"q", "city announces"}, {"sort", "oldest"}, {"not_year", "2000"}},
+         [](const Made &m) { return !m.date.starts_with("2000"); }},
     };
     for (const auto &row : rows)
         for (std::string facets : {"true", "false"})
             for (int page : {1, 2, 150, 300}) {
                 searchd::Params params = row.params;
-                params.emplace("q", "");
+                if (!params.count("q"))
+                    params.emplace("q", "");
                 params.emplace("per_page", "100");
                 params.emplace("page", std::to_string(page));
                 params.emplace("facets", facets);
