@@ -647,12 +647,25 @@ QuoteResult Searcher::quotes(const SearchRequest &request) {
         Xapian::Enquire enquire(m_quotes);
         Xapian::MultiValueKeyMaker oldest_first;
         set_order(enquire, request.sort, built.match_all, oldest_first);
-        enquire.set_query(within_time(query, started));
-        auto first = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
-        Xapian::MSet mset = enquire.get_mset(first, static_cast<Xapian::doccount>(request.per_page), kExactCountUpTo);
+        RunOptions run;
+        run.first = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
+        run.count = static_cast<Xapian::doccount>(request.per_page);
+        Page page;
+        if (request.sort == Sort::Relevance && !built.match_all) {
+            enquire.set_query(within_time(query, started));
+            Xapian::MSet mset = enquire.get_mset(run.first, run.count, run.check_at_least);
+            page = {mset, mset.get_matches_estimated(), mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};
+        } else {
+            std::optional<Xapian::doccount> all;
+            if (built.match_all && request.filters.empty())
+                all = m_quotes.get_doccount();
+            page = date_ordered_page(enquire, m_quotes, schema::quote_slot::kDate, within_time(query, started),
+                                     request.sort, run, all);
+        }
+        const Xapian::MSet &mset = page.mset;
         result.partial = out_of_time(started);
-        result.total = mset.get_matches_estimated();
-        result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        result.total = page.total;
+        result.total_exact = page.total_exact;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             QuoteHit hit = quote_hit(mset, it.get_document());
             hit.score = it.get_weight();

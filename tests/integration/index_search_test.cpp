@@ -525,36 +525,79 @@ TEST_CASE("stored releases are compressed with the index's own dictionary, and r
     CHECK(again.replaced == 0);
 }
 
-TEST_CASE("releases page in date order through every year and are counted in full", "[index_search]") {
-    // 30,000 releases over 19 years, every 11th undated, in three categories, each saying "The
-    // city announces": enough that the page of a date order is taken from the newest (or
-    // oldest) years alone, with no words or with words that every release has. Every page is
-    // checked against the releases' own dates, sorted here, and the count and facets against
-    // the releases the filters keep.
-    TempDir dir;
-    CapturedLog log;
-    const char *categories[] = {"Criminal Division", "Civil Rights", "Tax Division"};
+namespace {
+
+// 30,000 releases over 19 years, every 11th undated, in three categories, each saying "The city
+// announces" and quoting the mayor: enough that the page of a date order is taken from the
+// newest (or oldest) years alone. Indexed once for the tests that share it.
+struct ManyReleases {
     struct Made {
         std::string date; // YYYY-MM-DD, empty when undated
         int category;
     };
+    TempDir dir;
     std::vector<Made> made;
-    std::string lines;
-    for (int i = 0; i < 30000; ++i) {
-        Made m{i % 11 == 5 ? "" : fmt::format("{:04}-{:02}-{:02}", 2000 + i * 7 % 19, 1 + i * 5 % 12, 1 + i * 3 % 28),
-               i % 3};
-        nlohmann::json line = {{"id", fmt::format("r{}", i)},
-                               {"title", fmt::format("Notice {}", i)},
-                               {"body", fmt::format("The city announces item {}.", i)},
-                               {"category", categories[m.category]}};
-        if (!m.date.empty())
-            line["date"] = m.date;
-        lines += line.dump() + "\n";
-        made.push_back(m);
+
+    ManyReleases() {
+        const char *categories[] = {"Criminal Division", "Civil Rights", "Tax Division"};
+        std::string lines;
+        for (int i = 0; i < 30000; ++i) {
+            Made m{i % 11 == 5 ? ""
+                               : fmt::format("{:04}-{:02}-{:02}", 2000 + i * 7 % 19, 1 + i * 5 % 12, 1 + i * 3 % 28),
+                   i % 3};
+            nlohmann::json line = {
+                {"id", fmt::format("r{}", i)},
+                {"title", fmt::format("Notice {}", i)},
+                {"body", fmt::format("The city announces item {}. \u201cWe will open item {} to every resident this "
+                                     "week,\u201d said Mayor Kim Min-jun.",
+                                     i, i)},
+                {"category", categories[m.category]}};
+            if (!m.date.empty())
+                line["date"] = m.date;
+            lines += line.dump() + "\n";
+            made.push_back(m);
+        }
+        test::write_file(dir / "src" / "many.jsonl", lines);
+        CapturedLog log;
+        test::index(dir / "db", {dir / "src"}, log);
     }
-    test::write_file(dir / "src" / "many.jsonl", lines);
-    test::index(dir / "db", {dir / "src"}, log);
-    searchd::Searcher s(dir / "db");
+    // The dates of the releases `keeps` keeps, in the order wanted: undated last either way.
+    std::vector<std::string> dates(const std::function<bool(const Made &)> &keeps, bool oldest) const {
+        std::vector<std::string> out;
+        for (const auto &m : made)
+            if (keeps(m))
+                out.push_back(m.date);
+        std::sort(out.begin(), out.end(), [&](const std::string &a, const std::string &b) {
+            if (a.empty() || b.empty())
+                return b.empty() && !a.empty();
+            return oldest ? a < b : a > b;
+        });
+        return out;
+    }
+};
+
+const ManyReleases &many_releases() {
+    static const ManyReleases many;
+    return many;
+}
+
+// Page `page` of `per_page` of `dates`.
+std::vector<std::string> page_of(const std::vector<std::string> &dates, int page, int per_page) {
+    std::vector<std::string> out;
+    for (std::size_t i = (page - 1) * per_page; i < std::min<std::size_t>(page * per_page, dates.size()); ++i)
+        out.push_back(dates[i]);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("releases page in date order through every year and are counted in full", "[index_search]") {
+    // With no words or with words that every release has. Every page is checked against the
+    // releases' own dates, sorted here, and the count and facets against the releases the
+    // filters keep.
+    const ManyReleases &many = many_releases();
+    using Made = ManyReleases::Made;
+    searchd::Searcher s(many.dir / "db");
 
     struct Row {
         searchd::Params params;
@@ -584,29 +627,19 @@ TEST_CASE("releases page in date order through every year and are counted in ful
                 params.emplace("facets", facets);
                 searchd::SearchRequest req = test::parsed_request(params);
                 CAPTURE(nlohmann::json(params).dump());
-                bool oldest = req.sort == searchd::Sort::Oldest;
-                std::vector<std::string> dates; // the order wanted: undated last either way
+                std::vector<std::string> dates = many.dates(row.keeps, req.sort == searchd::Sort::Oldest);
                 std::map<std::string, Xapian::doccount> years;
                 Xapian::doccount undated = 0;
-                for (const auto &m : made)
-                    if (row.keeps(m)) {
-                        dates.push_back(m.date);
+                for (const auto &m : many.made)
+                    if (row.keeps(m))
                         m.date.empty() ? ++undated : ++years[m.date.substr(0, 4)];
-                    }
-                std::sort(dates.begin(), dates.end(), [&](const std::string &a, const std::string &b) {
-                    if (a.empty() || b.empty())
-                        return b.empty() && !a.empty();
-                    return oldest ? a < b : a > b;
-                });
                 auto r = s.search(req);
-                std::vector<std::string> got, want;
+                std::vector<std::string> got;
                 for (const auto &hit : r.hits)
                     got.push_back(hit.release.date ? fmt::format("{:04}-{:02}-{:02}", hit.release.date->year,
                                                                  hit.release.date->month, hit.release.date->day)
                                                    : "");
-                for (std::size_t i = (page - 1) * 100; i < std::min<std::size_t>(page * 100, dates.size()); ++i)
-                    want.push_back(dates[i]);
-                CHECK(got == want);
+                CHECK(got == page_of(dates, page, 100));
                 if (facets == "false")
                     continue;
                 CHECK(r.total == dates.size());
@@ -618,4 +651,39 @@ TEST_CASE("releases page in date order through every year and are counted in ful
                 CHECK(counted == years);
                 CHECK(r.facets->undated == undated);
             }
+}
+
+TEST_CASE("quotations page in date order through every year", "[index_search]") {
+    // Every release of ManyReleases quotes the mayor once: its quotation has its date.
+    const ManyReleases &many = many_releases();
+    using Made = ManyReleases::Made;
+    searchd::Searcher s(many.dir / "db");
+    struct Row {
+        searchd::Params params;
+        std::function<bool(const Made &)> keeps;
+    };
+    auto all = [](const Made &) { return true; };
+    const Row rows[] = {
+        {{{"q", ""}}, all},
+        {{{"q", ""}, {"sort", "oldest"}}, all},
+        {{{"q", ""}, {"speaker", "Kim Min-jun"}, {"sort", "newest"}}, all},
+        {{{"q", "resident"}, {"sort", "newest"}, {"not_year", "2018"}},
+         [](const Made &m) { return !m.date.starts_with("2018"); }},
+    };
+    for (const auto &row : rows)
+        for (int page : {1, 2, 250}) {
+            searchd::Params params = row.params;
+            params.emplace("per_page", "100");
+            params.emplace("page", std::to_string(page));
+            searchd::SearchRequest req = test::parsed_request(params);
+            CAPTURE(nlohmann::json(params).dump());
+            std::vector<std::string> dates = many.dates(row.keeps, req.sort == searchd::Sort::Oldest);
+            auto r = s.quotes(req);
+            std::vector<std::string> got;
+            for (const auto &hit : r.hits)
+                got.push_back(hit.record.date);
+            CHECK(got == page_of(dates, page, 100));
+            if (r.total_exact)
+                CHECK(r.total == dates.size());
+        }
 }
