@@ -146,10 +146,11 @@ constexpr Xapian::doccount kSortAllUpTo = 20000;
 // year comes before every release of an earlier one, and undated ones come last, so the page
 // is taken from the matches of the fewest years, from the newest (the oldest for Sort::Oldest),
 // that should hold it, and the count, and the facets' spy, come from a pass that reads no
-// dates. `enquire` holds the order (set_order). `words`: the query has words to match, not
-// filters alone. `total`, when given, is the count, already known, and the spy has been told.
+// dates. `enquire` holds the order (set_order), `query` the request's words and filters.
+// `words`: the query has words to match, not filters alone. `total`, when given, is the count,
+// already known, and the spy has been told.
 Page date_ordered_page(Xapian::Enquire &enquire, const Xapian::Database &db, Xapian::valueno slot,
-                       const Xapian::Query &query, Sort sort, bool words, const RunOptions &run,
+                       const Xapian::Query &query, const SearchRequest &request, bool words, const RunOptions &run,
                        std::optional<Xapian::doccount> total = std::nullopt) {
     Page page;
     if (total) {
@@ -177,9 +178,21 @@ Page date_ordered_page(Xapian::Enquire &enquire, const Xapian::Database &db, Xap
     Xapian::doccount want = run.first + run.count;
     if (2 * want < page.total && lowest.size() >= 4 && highest.size() >= 4) {
         int from = std::stoi(lowest.substr(0, 4)), to = std::stoi(highest.substr(0, 4));
-        int step = sort == Sort::Oldest ? 1 : -1, year = sort == Sort::Oldest ? from : to;
+        // Only the years the filters can keep.
+        if (request.filters.from)
+            from = std::max(from, std::stoi(request.filters.from->substr(0, 4)));
+        if (request.filters.to)
+            to = std::min(to, std::stoi(request.filters.to->substr(0, 4)));
+        if (!request.filters.year.empty()) {
+            auto [first, last] = std::minmax_element(request.filters.year.begin(), request.filters.year.end());
+            from = std::max(from, std::stoi(*first));
+            to = std::min(to, std::stoi(*last));
+        }
+        bool oldest = request.sort == Sort::Oldest;
+        int step = oldest ? 1 : -1, year = oldest ? from : to;
         // Years are taken until they should hold the page twice over, at the share of the
-        // releases the filters keep; four times as many again when they did not hold it.
+        // releases the filters keep; when they did not hold it, until they hold four times what
+        // they held.
         Xapian::doccount dated = std::max(db.get_value_freq(slot), 1u), in_years = 0;
         double share = std::min(1.0, static_cast<double>(page.total) / dated);
         // With words, the years are checked on every match the words find, and years holding
@@ -203,7 +216,7 @@ Page date_ordered_page(Xapian::Enquire &enquire, const Xapian::Database &db, Xap
             page.mset = enquire.get_mset(run.first, run.count);
             if (page.mset.size() == run.count)
                 return page;
-            need *= 4;
+            need = 4 * held;
         }
     }
     enquire.set_query(query); // the page reaches the oldest year, or the undated releases
@@ -312,14 +325,14 @@ SearchResult Searcher::search(const SearchRequest &request) {
                 strict_spy->count_whole_index();
             RunOptions unspied = run;
             unspied.spy = nullptr;
-            page = date_ordered_page(enquire, m_db, schema::slot::kDate, filtered(built.query), request.sort, false,
-                                     unspied, m_db.get_doccount());
+            page = date_ordered_page(enquire, m_db, schema::slot::kDate, filtered(built.query), request, false, unspied,
+                                     m_db.get_doccount());
         } else {
             // In date order; words only break ties between releases of one date.
             Xapian::Query query = filtered(built.query);
             page = date_ordered_page(enquire, m_db, schema::slot::kDate,
-                                     built.match_all ? query : preferred_query(query, built), request.sort,
-                                     !built.match_all, run);
+                                     built.match_all ? query : preferred_query(query, built), request, !built.match_all,
+                                     run);
         }
         const FacetSpy *spy = strict_spy ? &*strict_spy : nullptr;
 
@@ -670,8 +683,8 @@ QuoteResult Searcher::quotes(const SearchRequest &request) {
             std::optional<Xapian::doccount> all;
             if (built.match_all && request.filters.empty())
                 all = m_quotes.get_doccount();
-            page = date_ordered_page(enquire, m_quotes, schema::quote_slot::kDate, within_time(query, started),
-                                     request.sort, !built.match_all, run, all);
+            page = date_ordered_page(enquire, m_quotes, schema::quote_slot::kDate, within_time(query, started), request,
+                                     !built.match_all, run, all);
         }
         const Xapian::MSet &mset = page.mset;
         result.partial = out_of_time(started);

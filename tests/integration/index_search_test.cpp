@@ -613,6 +613,11 @@ TEST_CASE("releases page in date order through every year and are counted in ful
         {{{"from", "2000-06"}, {"sort", "oldest"}}, [](const Made &m) { return m.date >= "2000-06-01"; }},
         {{{"category", "Tax Division"}, {"sort", "newest"}}, [](const Made &m) { return m.category == 2; }},
         {{{"q", "city"}, {"sort", "newest"}}, all},
+        {{{"from", "2003"}, {"to", "2010-06"}},
+         [](const Made &m) { return !m.date.empty() && m.date >= "2003-01-01" && m.date <= "2010-06-30"; }},
+        {{{"q", "city"}, {"from", "2002"}, {"sort", "oldest"}}, [](const Made &m) { return m.date >= "2002-01-01"; }},
+        {{{"year", "2004"}, {"year", "2011"}, {"sort", "newest"}},
+         [](const Made &m) { return m.date.starts_with("2004") || m.date.starts_with("2011"); }},
         {{{"q", "city announces"}, {"sort", "oldest"}, {"not_year", "2000"}},
          [](const Made &m) { return !m.date.starts_with("2000"); }},
     };
