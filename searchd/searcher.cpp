@@ -84,6 +84,11 @@ struct Page {
     bool total_exact = true;
 };
 
+// A page counted by its own match.
+Page counted_by(const Xapian::MSet &mset) {
+    return {mset, mset.get_matches_estimated(), mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};
+}
+
 struct RunOptions {
     Xapian::doccount first = 0, count = 10;
     bool rerank = true;              // relevance order: rank the best candidates again
@@ -104,7 +109,7 @@ Page run_ranked(Xapian::Enquire &enquire, const Xapian::Query &main, const Built
     if (!two_passes || run.first + run.count > kRerankDepth) {
         Xapian::MSet mset = enquire.get_mset(run.first, run.count, run.check_at_least);
         enquire.clear_matchspies();
-        return {mset, mset.get_matches_estimated(), mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};
+        return counted_by(mset);
     }
     Xapian::MSet top = enquire.get_mset(0, kRerankDepth, run.check_at_least);
     enquire.clear_matchspies();
@@ -113,8 +118,9 @@ Page run_ranked(Xapian::Enquire &enquire, const Xapian::Query &main, const Built
         ids.push_back(*it);
     Xapian::Query only_these((new DocumentSet(std::move(ids)))->release());
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, ranked_query(main, built), only_these));
-    return {enquire.get_mset(run.first, run.count), top.get_matches_estimated(),
-            top.get_matches_lower_bound() == top.get_matches_upper_bound()};
+    Page page = counted_by(top); // the candidates' count is the query's
+    page.mset = enquire.get_mset(run.first, run.count);
+    return page;
 }
 
 // Relevance (ties newest first), newest first or oldest first; undated releases last in
@@ -163,16 +169,13 @@ Page date_ordered_page(Xapian::Enquire &enquire, const Xapian::Database &db, Xap
             enquire.set_query(query);
             if (run.spy)
                 enquire.add_matchspy(run.spy);
-            page.mset = enquire.get_mset(run.first, run.count, run.check_at_least);
+            Xapian::MSet mset = enquire.get_mset(run.first, run.count, run.check_at_least);
             enquire.clear_matchspies();
-            return {page.mset, page.mset.get_matches_estimated(),
-                    page.mset.get_matches_lower_bound() == page.mset.get_matches_upper_bound()};
+            return counted_by(mset);
         }
         if (run.spy)
             counting.add_matchspy(run.spy);
-        Xapian::MSet counted = counting.get_mset(0, 0, run.check_at_least);
-        page.total = counted.get_matches_estimated();
-        page.total_exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
+        page = counted_by(counting.get_mset(0, 0, run.check_at_least));
     }
     std::string lowest = db.get_value_lower_bound(slot), highest = db.get_value_upper_bound(slot);
     Xapian::doccount want = run.first + run.count;
@@ -676,9 +679,7 @@ QuoteResult Searcher::quotes(const SearchRequest &request) {
         Page page;
         if (request.sort == Sort::Relevance && !built.match_all) {
             enquire.set_query(within_time(query, started));
-            Xapian::MSet mset = enquire.get_mset(run.first, run.count, run.check_at_least);
-            page = {mset, mset.get_matches_estimated(),
-                    mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};
+            page = counted_by(enquire.get_mset(run.first, run.count, run.check_at_least));
         } else {
             std::optional<Xapian::doccount> all;
             if (built.match_all && request.filters.empty())
