@@ -535,6 +535,13 @@ struct ManyReleases {
         std::string date; // YYYY-MM-DD, empty when undated
         int category;
     };
+    // A request's parameters and the releases it should keep.
+    struct Row {
+        searchd::Params params;
+        std::function<bool(const Made &)> keeps;
+    };
+    static bool all(const Made &) { return true; }
+
     TempDir dir;
     std::vector<Made> made;
 
@@ -598,13 +605,8 @@ TEST_CASE("releases page in date order through every year and are counted in ful
     const ManyReleases &many = many_releases();
     using Made = ManyReleases::Made;
     searchd::Searcher s(many.dir / "db");
-
-    struct Row {
-        searchd::Params params;
-        std::function<bool(const Made &)> keeps;
-    };
-    auto all = [](const Made &) { return true; };
-    const Row rows[] = {
+    auto all = ManyReleases::all;
+    const ManyReleases::Row rows[] = {
         {{}, all},
         {{{"sort", "newest"}}, all},
         {{{"sort", "oldest"}}, all},
@@ -663,12 +665,8 @@ TEST_CASE("quotations page in date order through every year", "[index_search]") 
     const ManyReleases &many = many_releases();
     using Made = ManyReleases::Made;
     searchd::Searcher s(many.dir / "db");
-    struct Row {
-        searchd::Params params;
-        std::function<bool(const Made &)> keeps;
-    };
-    auto all = [](const Made &) { return true; };
-    const Row rows[] = {
+    auto all = ManyReleases::all;
+    const ManyReleases::Row rows[] = {
         {{{"q", ""}}, all},
         {{{"q", ""}, {"sort", "oldest"}}, all},
         {{{"q", ""}, {"speaker", "Kim Min-jun"}, {"sort", "newest"}}, all},
