@@ -71,7 +71,18 @@ template <typename F> auto Searcher::with_retry(F &&f) -> decltype(f()) {
         m_stub = store::stub_identity(m_dir);
         open_live(); // the generation was replaced and removed
     }
-    return f();
+    std::string revision = store::revision_key(m_db) + "+" + store::revision_key(m_quotes);
+    try {
+        return f();
+    } catch (const Xapian::DatabaseModifiedError &e) {
+        // Read again at the newest revision, a block still says it was written later. If no
+        // update has been committed since, none explains it: the tables are damaged.
+        m_db.reopen();
+        m_quotes.reopen();
+        if (store::revision_key(m_db) + "+" + store::revision_key(m_quotes) == revision)
+            throw Xapian::DatabaseCorruptError("a block claims a later revision than the index's own, " + e.get_msg());
+        throw;
+    }
 }
 
 namespace {
@@ -848,13 +859,15 @@ VerifyResult Searcher::verify(const std::string &printed) {
 
 Health Searcher::health() {
     return with_retry([&] {
-        // Read the tables, not only the counts Xapian keeps in memory: a damaged index must
-        // not look healthy. One document's postings and data cost little.
-        Xapian::Enquire probe(m_db);
+        // Read the tables, not only the counts and blocks this handle keeps in memory: a damaged
+        // index must not look healthy. A fresh handle reads each table's root from the file;
+        // one document's postings and data cost little.
+        store::LiveIndex fresh = store::open_live(m_dir);
+        Xapian::Enquire probe(fresh.releases);
         probe.set_query(Xapian::Query(std::string())); // never a copy of the shared MatchAll
         Xapian::MSet first = probe.get_mset(0, 1);
         if (!first.empty())
-            m_codec.decode(first.begin().get_document().get_data());
+            fresh.codec.decode(first.begin().get_document().get_data());
         std::int64_t last_run = 0;
         std::string stamp = m_db.get_metadata(schema::kLastRunKey);
         std::from_chars(stamp.data(), stamp.data() + stamp.size(), last_run);

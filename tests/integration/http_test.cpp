@@ -453,6 +453,22 @@ TEST_CASE("a removed or damaged index answers 503 naming it and the rebuild that
     // The live generation's version file overwritten.
     test::write_file(srv.db / *store::live_generation(srv.db) / "iamglass", "not a version file");
     check_unavailable("version file overwritten");
+    // Enough releases that the postings span many blocks, so that a search reads blocks from
+    // the file and not only those the open database keeps in memory.
+    {
+        std::string lines;
+        for (int i = 0; i < 3000; ++i) {
+            std::string body;
+            for (int w = 0; w < 30; ++w) {
+                unsigned n = static_cast<unsigned>(i * 31 + w * 7919) % 20000;
+                body += std::string{' ', static_cast<char>('a' + n % 26), static_cast<char>('a' + n / 26 % 26),
+                                    static_cast<char>('a' + n / 676 % 26), 'x'};
+            }
+            lines += nlohmann::json{{"id", "filler-" + std::to_string(i)}, {"title", "Filler"}, {"body", body}}.dump() +
+                     "\n";
+        }
+        test::write_file(srv.seeds / "filler.jsonl", lines);
+    }
     test::index(srv.db, {srv.seeds}, srv.log, /*rebuild=*/true);
     check_served();
     // The postings table overwritten in place with bytes that are no B-tree: the health check
