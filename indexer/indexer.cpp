@@ -138,14 +138,20 @@ class Shards {
             releases.add_database(Xapian::Database(worker->path.string()));
             quotations.add_database(Xapian::Database((worker->path / schema::kQuotesFolder).string()));
         }
-        releases.compact(out.string());
-        quotations.compact((out / schema::kQuotesFolder).string());
+        releases.compact(out.string(), 0, kBlockSize);
+        quotations.compact((out / schema::kQuotesFolder).string(), 0, kBlockSize);
     }
 
     // The dictionary the documents were compressed with; empty for none. After finish().
     const std::string &dictionary() const { return m_dictionary; }
 
   private:
+    // Blocks of 64 KB instead of Xapian's 8 KB: a long posting list or a stored release takes
+    // fewer reads. At 1M releases the Searcher's p50 / p99 went from 5.32 / 23.07 and 4.84 /
+    // 19.51 ms to 3.87 / 16.89 and 3.62 / 16.50 ms (two alternating pairs, the same index
+    // compacted both ways); at DOJ within the noise. Each commit of a later update writes its
+    // changed blocks whole: 200 releases added to DOJ grew it by 10 MB against 4 MB.
+    static constexpr int kBlockSize = 65536;
     static constexpr std::size_t kBatch = 32; // releases per hand-over
     static constexpr std::size_t kQueued = 8; // batches waiting per worker
     // The dictionary is trained on the first releases' data, up to this many releases or this
