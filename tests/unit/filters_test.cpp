@@ -506,9 +506,9 @@ TEST_CASE("filter words typed in a query select the releases they name", "[filte
 
 TEST_CASE("a date range keeps exactly the releases dated within it", "[filters]") {
     // 300 releases, one every 20 days from 2010 and every 9th undated; every one says "common",
-    // every 7th also "rare". With no words or "common" the range's years lead the match; with
-    // "rare" they only check the releases the word finds. Either way the answer is the releases
-    // the range covers, worked out here from the dates themselves.
+    // every 7th also "rare". With no words or "common" the range leads the match (through its
+    // year terms when it is narrow); with "rare" it only checks the releases the word finds.
+    // Either way the answer is the releases the range covers, worked out here from the dates.
     Xapian::WritableDatabase db{std::string(), Xapian::DB_BACKEND_INMEMORY};
     pressroom::indexer::DocumentBuilder builder;
     struct Made {
