@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <thread>
+#include <utility>
 
 #include "document_set.h"
 #include "facets.h"
@@ -71,7 +72,8 @@ template <typename F> auto Searcher::with_retry(F &&f) -> decltype(f()) {
         m_stub = store::stub_identity(m_dir);
         open_live(); // the generation was replaced and removed
     }
-    std::string revision = store::revision_key(m_db) + "+" + store::revision_key(m_quotes);
+    auto revisions = [&] { return std::pair(m_db.get_revision(), m_quotes.get_revision()); };
+    auto before = revisions();
     try {
         return f();
     } catch (const Xapian::DatabaseModifiedError &e) {
@@ -79,7 +81,7 @@ template <typename F> auto Searcher::with_retry(F &&f) -> decltype(f()) {
         // update has been committed since, none explains it: the tables are damaged.
         m_db.reopen();
         m_quotes.reopen();
-        if (store::revision_key(m_db) + "+" + store::revision_key(m_quotes) == revision)
+        if (revisions() == before)
             throw Xapian::DatabaseCorruptError("a block claims a later revision than the index's own, " + e.get_msg());
         throw;
     }
