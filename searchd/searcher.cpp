@@ -339,9 +339,7 @@ SearchResult Searcher::search(const SearchRequest &request) {
             // Every release matches: the count is the index's, and so are the facets.
             if (strict_spy)
                 strict_spy->count_whole_index();
-            RunOptions unspied = run;
-            unspied.spy = nullptr;
-            page = date_ordered_page(enquire, m_db, schema::slot::kDate, filtered(built.query), request, false, unspied,
+            page = date_ordered_page(enquire, m_db, schema::slot::kDate, filtered(built.query), request, false, run,
                                      m_db.get_doccount());
         } else {
             // In date order; words only break ties between releases of one date.
