@@ -292,7 +292,8 @@ Xapian::Query date_range(const Xapian::Query &query, const Filters &f, Xapian::v
     return Xapian::Query((new ValueRange(slot, low, high))->release());
 }
 
-Xapian::Query apply_filters(const Xapian::Query &query, const Filters &f, const Xapian::Database &db) {
+Xapian::Query apply_filters(const Xapian::Query &query, const Filters &f, const Xapian::Database &db,
+                            Xapian::valueno date_slot) {
     namespace p = schema::prefix;
     std::vector<Xapian::Query> must;
     if (!f.category.empty())
@@ -304,7 +305,7 @@ Xapian::Query apply_filters(const Xapian::Query &query, const Filters &f, const 
     if (!f.year.empty())
         must.push_back(any_of(f.year, p::kYear, Match::Whole, db));
     if (f.from || f.to)
-        must.push_back(date_range(query, f, schema::slot::kDate, db));
+        must.push_back(date_range(query, f, date_slot, db));
     if (f.undated_only)
         must.emplace_back(std::string(p::kUndated));
     std::vector<Xapian::Query> must_not;

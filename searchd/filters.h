@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include "result.h"
+#include "schema.h"
 #include "search_request.h"
 
 namespace pressroom::searchd {
@@ -42,7 +43,11 @@ Result<bool> narrow_dates(Filters &filters, const std::optional<std::string> &fr
 // `query` restricted by `filters` (all but the speaker filters, which need the quotations
 // database: Searcher applies them). A category or source value matches the whole value when
 // some release has it (case-insensitively), else its words ("tax" finds "Tax Division").
-Xapian::Query apply_filters(const Xapian::Query &query, const Filters &filters, const Xapian::Database &db);
+// Several values of one filter are any of them. Quotations are filtered here too, with their
+// date slot: they have the releases' year and undated terms, and no category, source or
+// language terms (searchd refuses those filters for quotations).
+Xapian::Query apply_filters(const Xapian::Query &query, const Filters &filters, const Xapian::Database &db,
+                            Xapian::valueno date_slot = schema::slot::kDate);
 
 // The leaf that keeps the documents of `db` dated from filters.from to filters.to (either may
 // be open), for a filter on `query`: by their year terms when the range holds few documents,

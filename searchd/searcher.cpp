@@ -634,33 +634,6 @@ QuoteHit Searcher::quote_hit(const Xapian::MSet &mset, const Xapian::Document &d
     return hit;
 }
 
-namespace {
-
-// Quotations' date filters: the same terms and slot as releases.
-Xapian::Query quote_filters(Xapian::Query query, const Filters &f, const Xapian::Database &db) {
-    std::vector<Xapian::Query> must;
-    for (const auto &year : f.year)
-        must.emplace_back(std::string(schema::prefix::kYear) + year);
-    if (f.from || f.to)
-        must.push_back(date_range(query, f, schema::quote_slot::kDate, db));
-    if (f.undated_only)
-        must.emplace_back(std::string(schema::prefix::kUndated));
-    if (!must.empty())
-        query =
-            Xapian::Query(Xapian::Query::OP_FILTER, query,
-                          must.size() == 1 ? must[0] : Xapian::Query(Xapian::Query::OP_AND, must.begin(), must.end()));
-    if (!f.not_year.empty()) {
-        std::vector<Xapian::Query> years;
-        for (const auto &year : f.not_year)
-            years.emplace_back(std::string(schema::prefix::kYear) + year);
-        query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
-                              Xapian::Query(Xapian::Query::OP_OR, years.begin(), years.end()));
-    }
-    return query;
-}
-
-} // namespace
-
 QuoteResult Searcher::quotes(const SearchRequest &request) {
     return with_retry([&] {
         load_synonyms();
@@ -679,7 +652,7 @@ QuoteResult Searcher::quotes(const SearchRequest &request) {
                 Xapian::Query(Xapian::Query::OP_FILTER, query, speaker_query(request.filters.speaker, &result.speaker));
         if (!request.filters.not_speaker.empty())
             query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, speaker_query(request.filters.not_speaker));
-        query = quote_filters(query, request.filters, m_quotes);
+        query = apply_filters(query, request.filters, m_quotes, schema::quote_slot::kDate);
         auto started = std::chrono::steady_clock::now();
         Xapian::Enquire enquire(m_quotes);
         Xapian::MultiValueKeyMaker oldest_first;

@@ -672,6 +672,11 @@ TEST_CASE("quotations page in date order through every year", "[index_search]") 
         {{{"q", ""}, {"speaker", "Kim Min-jun"}, {"sort", "newest"}}, all},
         {{{"q", "resident"}, {"sort", "newest"}, {"not_year", "2018"}},
          [](const Made &m) { return !m.date.starts_with("2018"); }},
+        // Several years are any of them, as for releases.
+        {{{"q", ""}, {"year", "2004"}, {"year", "2011"}, {"sort", "oldest"}},
+         [](const Made &m) { return m.date.starts_with("2004") || m.date.starts_with("2011"); }},
+        {{{"q", "resident"}, {"year", "2004"}, {"year", "2011"}, {"from", "2011-07"}, {"sort", "newest"}},
+         [](const Made &m) { return m.date.starts_with("2011") && m.date >= "2011-07-01"; }},
     };
     for (const auto &row : rows)
         for (int page : {1, 2, 250}) {
