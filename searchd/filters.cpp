@@ -257,8 +257,29 @@ Result<std::string> take_query_filters(std::string_view q, Filters &filters) {
     return text::collapse_whitespace(rest);
 }
 
-Xapian::Query date_range(const Xapian::Query &query, const Filters &f, Xapian::valueno slot,
-                         const Xapian::Database &db) {
+namespace {
+
+// About how many documents of `db` are dated from `low` to `high` (YYYYMMDD), in the years
+// `first` to `last`: by their year terms, a year the range cuts through counted by the share of
+// its days it covers.
+Xapian::doccount dated_within(const Xapian::Database &db, const std::string &low, const std::string &high, int first,
+                              int last) {
+    auto day = [](const std::string &yyyymmdd) {
+        return (std::stoi(yyyymmdd.substr(4, 2)) - 1) * 31 + std::stoi(yyyymmdd.substr(6, 2));
+    };
+    double count = 0;
+    for (int year = first; year <= last; ++year) {
+        std::string yyyy = fmt::format("{:04d}", year);
+        std::string start = std::max(low, yyyy + "0101"), end = std::min(high, yyyy + "1231");
+        count += db.get_termfreq(std::string(schema::prefix::kYear) + yyyy) * (day(end) - day(start) + 1) / 372.0;
+    }
+    return static_cast<Xapian::doccount>(count + 0.5);
+}
+
+} // namespace
+
+Xapian::Query date_range(const Xapian::Query &query, const Filters &f, Xapian::valueno slot, const Xapian::Database &db,
+                         bool every_match) {
     if (!f.from && !f.to)
         return {};
     std::string low = f.from ? date_key(*f.from) : "0", high = f.to ? date_key(*f.to) : "99999999";
@@ -285,15 +306,21 @@ Xapian::Query date_range(const Xapian::Query &query, const Filters &f, Xapian::v
     }
     if (held <= wide)
         return Xapian::Query(Xapian::Query::OP_OR, years.begin(), years.end());
-    // Alone, the range is what the match runs through, and OP_VALUE_RANGE's estimate of the
-    // count is the better.
-    if (query.get_type() == Xapian::Query::LEAF_MATCH_ALL)
+    if (query.get_type() != Xapian::Query::LEAF_MATCH_ALL)
+        return Xapian::Query((new ValueRange(slot, low, high))->release());
+    // Alone, the range is what the match runs through, and its estimate is the count shown when
+    // facets are off and what tells date order to walk the years rather than sort every match.
+    // OP_VALUE_RANGE estimates from the bytes of the bounds: 20 of the 1M releases from 2006
+    // on, where 593,000 match, so that page sorted them all (65 ms; walked, 1.5 ms). When every
+    // match is visited anyway, OP_VALUE_RANGE reads them quicker (from 1987-06 oldest first with
+    // facets: 82 ms against 106 ms).
+    if (every_match)
         return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, low, high);
-    return Xapian::Query((new ValueRange(slot, low, high))->release());
+    return Xapian::Query((new ValueRange(slot, low, high, dated_within(db, low, high, first, last)))->release());
 }
 
 Xapian::Query apply_filters(const Xapian::Query &query, const Filters &f, const Xapian::Database &db,
-                            Xapian::valueno date_slot) {
+                            Xapian::valueno date_slot, bool every_match) {
     namespace p = schema::prefix;
     std::vector<Xapian::Query> must;
     if (!f.category.empty())
@@ -305,7 +332,7 @@ Xapian::Query apply_filters(const Xapian::Query &query, const Filters &f, const 
     if (!f.year.empty())
         must.push_back(any_of(f.year, p::kYear, Match::Whole, db));
     if (f.from || f.to)
-        must.push_back(date_range(query, f, date_slot, db));
+        must.push_back(date_range(query, f, date_slot, db, every_match));
     if (f.undated_only)
         must.emplace_back(std::string(p::kUndated));
     std::vector<Xapian::Query> must_not;

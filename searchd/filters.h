@@ -45,17 +45,20 @@ Result<bool> narrow_dates(Filters &filters, const std::optional<std::string> &fr
 // some release has it (case-insensitively), else its words ("tax" finds "Tax Division").
 // Several values of one filter are any of them. Quotations are filtered here too, with their
 // date slot: they have the releases' year and undated terms, and no category, source or
-// language terms (searchd refuses those filters for quotations).
+// language terms (searchd refuses those filters for quotations). `every_match`: the match
+// will visit every document it matches (to count facets); see date_range.
 Xapian::Query apply_filters(const Xapian::Query &query, const Filters &filters, const Xapian::Database &db,
-                            Xapian::valueno date_slot = schema::slot::kDate);
+                            Xapian::valueno date_slot = schema::slot::kDate, bool every_match = false);
 
 // The leaf that keeps the documents of `db` dated from filters.from to filters.to (either may
 // be open), for a filter on `query`: by their year terms when the range holds few documents,
 // else by their date in value `slot`, checked on the query's matches or, when the query matches
-// everything, read through the value stream. Null without dates; MatchNothing when no
-// document's date can be in the range.
+// everything, read through the value stream. Read so, the range comes with an estimate of its
+// count from the year terms, unless `every_match` says the match visits every document anyway
+// (then Xapian's own range, quicker to read but whose estimate is far out). Null without dates;
+// MatchNothing when no document's date can be in the range.
 Xapian::Query date_range(const Xapian::Query &query, const Filters &filters, Xapian::valueno slot,
-                         const Xapian::Database &db);
+                         const Xapian::Database &db, bool every_match = false);
 
 // The filters in plain words: "category: Mayor's News; not source: donga.com; dated
 // 2013-01-01 to 2016-12-31"; empty when there are none.

@@ -309,7 +309,7 @@ SearchResult Searcher::search(const SearchRequest &request) {
         Xapian::Query not_quoting =
             request.filters.not_speaker.empty() ? Xapian::Query() : releases_quoting(request.filters.not_speaker);
         auto filtered = [&](const Xapian::Query &q) {
-            Xapian::Query out = apply_filters(q, request.filters, m_db);
+            Xapian::Query out = apply_filters(q, request.filters, m_db, schema::slot::kDate, request.facets);
             if (!request.filters.speaker.empty())
                 out = Xapian::Query(Xapian::Query::OP_FILTER, out, quoting);
             if (!not_quoting.empty())

@@ -675,6 +675,7 @@ TEST_CASE("quotations page in date order through every year", "[index_search]") 
         // Several years are any of them, as for releases.
         {{{"q", ""}, {"year", "2004"}, {"year", "2011"}, {"sort", "oldest"}},
          [](const Made &m) { return m.date.starts_with("2004") || m.date.starts_with("2011"); }},
+        {{{"q", ""}, {"from", "2002-03"}, {"sort", "newest"}}, [](const Made &m) { return m.date >= "2002-03-01"; }},
         {{{"q", "resident"}, {"year", "2004"}, {"year", "2011"}, {"from", "2011-07"}, {"sort", "newest"}},
          [](const Made &m) { return m.date.starts_with("2011") && m.date >= "2011-07-01"; }},
     };
