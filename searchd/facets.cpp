@@ -80,11 +80,27 @@ FacetTable::FacetTable(const Xapian::Database &db, const stored::Codec &codec) {
     m_whole.assign(m_values.size(), 0);
     for (std::uint32_t id : m_ids)
         ++m_whole[id];
+    for (std::size_t did = 0; did + 1 < m_first.size(); ++did) {
+        std::string year;
+        for (std::uint32_t i = m_first[did]; i < m_first[did + 1]; ++i)
+            if (m_values[m_ids[i]].kind == FacetKind::Year)
+                year = m_values[m_ids[i]].text;
+        auto [counts, added] = m_by_year.try_emplace(year);
+        if (added)
+            counts->second.assign(m_values.size(), 0);
+        for (std::uint32_t i = m_first[did]; i < m_first[did + 1]; ++i)
+            ++counts->second[m_ids[i]];
+    }
     Xapian::doccount dated = 0;
     for (std::size_t id = 0; id < m_values.size(); ++id)
         if (m_values[id].kind == FacetKind::Year)
             dated += m_whole[id];
     m_whole_undated = db.get_doccount() - dated;
+}
+
+const std::vector<Xapian::doccount> *FacetTable::year_counts(const std::string &year) const {
+    auto it = m_by_year.find(year);
+    return it == m_by_year.end() ? nullptr : &it->second;
 }
 
 FacetSpy::FacetSpy(std::shared_ptr<const FacetTable> table)
@@ -103,6 +119,25 @@ void FacetSpy::operator()(const Xapian::Document &doc, double) {
 void FacetSpy::count_whole_index() {
     m_counts = m_table->whole_index_counts();
     m_undated = m_table->whole_index_undated();
+}
+
+Xapian::doccount FacetSpy::count_years(const std::vector<std::string> &years, bool undated) {
+    Xapian::doccount counted = 0;
+    for (const auto &year : years)
+        if (const auto *counts = m_table->year_counts(year))
+            for (std::size_t id = 0; id < counts->size(); ++id) {
+                m_counts[id] += (*counts)[id];
+                if (m_table->values()[id].kind == FacetKind::Year)
+                    counted += (*counts)[id];
+            }
+    if (undated) {
+        if (const auto *counts = m_table->year_counts(""))
+            for (std::size_t id = 0; id < counts->size(); ++id)
+                m_counts[id] += (*counts)[id];
+        m_undated += m_table->whole_index_undated();
+        counted += m_table->whole_index_undated();
+    }
+    return counted;
 }
 
 Facets FacetSpy::facets() const {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -45,10 +46,14 @@ class FacetTable {
     // How many documents of the whole index have each value (by value id), and have no year.
     const std::vector<Xapian::doccount> &whole_index_counts() const { return m_whole; }
     Xapian::doccount whole_index_undated() const { return m_whole_undated; }
+    // The same for the documents of one year ("YYYY") only, or for the undated ones (""):
+    // null when no document has that year.
+    const std::vector<Xapian::doccount> *year_counts(const std::string &year) const;
 
   private:
     std::vector<Value> m_values;
     std::vector<Xapian::doccount> m_whole;
+    std::map<std::string, std::vector<Xapian::doccount>> m_by_year;
     Xapian::doccount m_whole_undated = 0;
     std::vector<std::uint32_t> m_first; // by docid: where its ids start in m_ids
     std::vector<std::uint32_t> m_ids;
@@ -60,6 +65,9 @@ class FacetSpy : public Xapian::MatchSpy {
     void operator()(const Xapian::Document &doc, double weight) override;
     // Counts every document of the index, as a match of everything would, from the table.
     void count_whole_index();
+    // Counts every document of `years` ("YYYY"), and the undated ones when `undated`, from
+    // the table. Returns how many documents that is.
+    Xapian::doccount count_years(const std::vector<std::string> &years, bool undated);
     // The counts so far: category, source and lang most frequent first (ties by value),
     // years oldest first.
     Facets facets() const;

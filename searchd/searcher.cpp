@@ -294,6 +294,40 @@ std::string time_limit_notice(double seconds) {
                        "the count may be short. A narrower query answers in full.",
                        seconds);
 }
+
+// Filters of dates alone: years, not years, a date range or undated only.
+bool dates_only(const Filters &f) {
+    return f.category.empty() && f.not_category.empty() && f.source.empty() && f.not_source.empty() && f.lang.empty() &&
+           f.not_lang.empty() && f.speaker.empty() && f.not_speaker.empty();
+}
+
+// The years of `table` that date filters keep whole, those a date range cuts through, and
+// whether they keep the undated releases.
+struct KeptYears {
+    std::vector<std::string> whole, cut;
+    bool undated = false;
+};
+
+KeptYears kept_years(const Filters &f, const FacetTable &table) {
+    KeptYears kept;
+    kept.undated = !f.from && !f.to && f.year.empty();
+    if (f.undated_only)
+        return kept;
+    auto named = [](const std::vector<std::string> &years, const std::string &year) {
+        return std::find(years.begin(), years.end(), year) != years.end();
+    };
+    for (const auto &value : table.values()) {
+        const std::string &year = value.text;
+        if (value.kind != FacetKind::Year || (!f.year.empty() && !named(f.year, year)) || named(f.not_year, year))
+            continue;
+        std::string first = year + "-01-01", last = year + "-12-31";
+        if ((f.from && *f.from > last) || (f.to && *f.to < first))
+            continue;
+        ((f.from && *f.from > first) || (f.to && *f.to < last) ? kept.cut : kept.whole).push_back(year);
+    }
+    return kept;
+}
+
 } // namespace
 
 SearchResult Searcher::search(const SearchRequest &request) {
@@ -308,8 +342,8 @@ SearchResult Searcher::search(const SearchRequest &request) {
             request.filters.speaker.empty() ? Xapian::Query() : releases_quoting(request.filters.speaker);
         Xapian::Query not_quoting =
             request.filters.not_speaker.empty() ? Xapian::Query() : releases_quoting(request.filters.not_speaker);
-        auto filtered = [&](const Xapian::Query &q) {
-            Xapian::Query out = apply_filters(q, request.filters, m_db, schema::slot::kDate, request.facets);
+        auto filtered = [&](const Xapian::Query &q, bool every_match) {
+            Xapian::Query out = apply_filters(q, request.filters, m_db, schema::slot::kDate, every_match);
             if (!request.filters.speaker.empty())
                 out = Xapian::Query(Xapian::Query::OP_FILTER, out, quoting);
             if (!not_quoting.empty())
@@ -326,24 +360,63 @@ SearchResult Searcher::search(const SearchRequest &request) {
             run.check_at_least = std::max(kExactCountUpTo, m_db.get_doccount());
         // One spy per run: the facets count the matches of the run whose results are shown.
         std::optional<FacetSpy> strict_spy, partial_spy;
+        std::shared_ptr<const FacetTable> table;
         if (request.facets) {
-            std::shared_ptr<const FacetTable> table = m_tables->facets.get(m_db, m_db, m_codec);
+            table = m_tables->facets.get(m_db, m_db, m_codec);
             strict_spy.emplace(table);
             partial_spy.emplace(table);
         }
         run.spy = strict_spy ? &*strict_spy : nullptr;
+        // With facets and filters of dates alone, the facets of the years kept whole come from
+        // the table, when the years a range cuts through, which must be matched, hold fewer
+        // releases than those: at 1M, 2005-03-10 to 2007-08 with facets (two large cut years)
+        // took 62 ms in one pass and 78 ms so.
+        std::optional<KeptYears> kept;
+        if (built.match_all && table && dates_only(request.filters)) {
+            kept = kept_years(request.filters, *table);
+            auto releases = [&](const std::vector<std::string> &years) {
+                Xapian::doccount n = 0;
+                for (const auto &year : years)
+                    n += m_db.get_termfreq(std::string(schema::prefix::kYear) + year);
+                return n;
+            };
+            if (releases(kept->cut) > releases(kept->whole))
+                kept.reset();
+        }
         Page page;
         if (relevance && !built.match_all) {
-            page = run_ranked(enquire, filtered(built.query), built, run);
+            page = run_ranked(enquire, filtered(built.query, request.facets), built, run);
         } else if (built.match_all && request.filters.empty()) {
             // Every release matches: the count is the index's, and so are the facets.
             if (strict_spy)
                 strict_spy->count_whole_index();
-            page = date_ordered_page(enquire, m_db, schema::slot::kDate, filtered(built.query), request, false, run,
-                                     m_db.get_doccount());
+            page = date_ordered_page(enquire, m_db, schema::slot::kDate, filtered(built.query, false), request, false,
+                                     run, m_db.get_doccount());
+        } else if (kept) {
+            // Dates alone keep whole years, and parts of the years a range cuts through: the
+            // whole years are counted from the table, and only the cut years are matched.
+            Xapian::doccount total = strict_spy->count_years(kept->whole, kept->undated);
+            Xapian::Query query = filtered(built.query, false);
+            if (!kept->cut.empty()) {
+                std::vector<Xapian::Query> cut;
+                for (const auto &year : kept->cut)
+                    cut.emplace_back(std::string(schema::prefix::kYear) + year);
+                Xapian::Enquire counting(m_db);
+                counting.set_weighting_scheme(Xapian::BoolWeight());
+                counting.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                                 Xapian::Query(Xapian::Query::OP_OR, cut.begin(), cut.end())));
+                counting.add_matchspy(&*strict_spy);
+                total += counting.get_mset(0, 0, m_db.get_doccount()).get_matches_estimated();
+            }
+            if (kept->whole.empty() && kept->cut.empty()) { // undated releases only: no year to walk
+                enquire.set_query(query);
+                page = {enquire.get_mset(run.first, run.count), total, true};
+            } else {
+                page = date_ordered_page(enquire, m_db, schema::slot::kDate, query, request, false, run, total);
+            }
         } else {
             // In date order; words only break ties between releases of one date.
-            Xapian::Query query = filtered(built.query);
+            Xapian::Query query = filtered(built.query, request.facets);
             page = date_ordered_page(enquire, m_db, schema::slot::kDate,
                                      built.match_all ? query : preferred_query(query, built), request, !built.match_all,
                                      run);
@@ -365,7 +438,8 @@ SearchResult Searcher::search(const SearchRequest &request) {
                 enquire,
                 filtered(Xapian::Query(Xapian::Query::OP_OR,
                                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, built.query, kStrictMatchWeight),
-                                       built.partial)),
+                                       built.partial),
+                         request.facets),
                 built, run);
         }
         if (few && !built.partial.empty() && !relevance && strict == 0)
@@ -383,7 +457,7 @@ SearchResult Searcher::search(const SearchRequest &request) {
             auto words = corrected.empty() ? Result<std::string>(std::string()) : take_query_filters(corrected, unused);
             if (words && !words->empty()) {
                 Xapian::Enquire check(m_db);
-                check.set_query(filtered(build_query(*words, m_db, m_synonyms).query));
+                check.set_query(filtered(build_query(*words, m_db, m_synonyms).query, false));
                 if (check.get_mset(0, 0, kFewMatches + 1).get_matches_estimated() > strict)
                     result.suggestion = corrected;
             }

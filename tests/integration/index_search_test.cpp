@@ -545,8 +545,9 @@ struct ManyReleases {
     TempDir dir;
     std::vector<Made> made;
 
+    static constexpr const char *categories[] = {"Criminal Division", "Civil Rights", "Tax Division"};
+
     ManyReleases() {
-        const char *categories[] = {"Criminal Division", "Civil Rights", "Tax Division"};
         std::string lines;
         for (int i = 0; i < 30000; ++i) {
             Made m{i % 11 == 5 ? ""
@@ -622,6 +623,13 @@ TEST_CASE("releases page in date order through every year and are counted in ful
          [](const Made &m) { return m.date.starts_with("2004") || m.date.starts_with("2011"); }},
         {{{"q", "city announces"}, {"sort", "oldest"}, {"not_year", "2000"}},
          [](const Made &m) { return !m.date.starts_with("2000"); }},
+        // Dates alone, in relevance order (date order for no words): whole years are counted
+        // from the facet table, the years a range cuts through by matching them.
+        {{{"from", "2004-03-10"}, {"to", "2016-08-20"}, {"not_year", "2010"}},
+         [](const Made &m) { return m.date >= "2004-03-10" && m.date <= "2016-08-20" && !m.date.starts_with("2010"); }},
+        {{{"q", "date:none"}}, [](const Made &m) { return m.date.empty(); }},
+        {{{"year", "2007"}, {"to", "2007-05-31"}, {"sort", "oldest"}},
+         [](const Made &m) { return m.date.starts_with("2007") && m.date <= "2007-05-31"; }},
     };
     for (const auto &row : rows)
         for (std::string facets : {"true", "false"})
@@ -635,11 +643,13 @@ TEST_CASE("releases page in date order through every year and are counted in ful
                 searchd::SearchRequest req = test::parsed_request(params);
                 CAPTURE(nlohmann::json(params).dump());
                 std::vector<std::string> dates = many.dates(row.keeps, req.sort == searchd::Sort::Oldest);
-                std::map<std::string, Xapian::doccount> years;
+                std::map<std::string, Xapian::doccount> years, categories;
                 Xapian::doccount undated = 0;
                 for (const auto &m : many.made)
-                    if (row.keeps(m))
+                    if (row.keeps(m)) {
                         m.date.empty() ? ++undated : ++years[m.date.substr(0, 4)];
+                        ++categories[ManyReleases::categories[m.category]];
+                    }
                 auto r = s.search(req);
                 std::vector<std::string> got;
                 for (const auto &hit : r.hits)
@@ -651,11 +661,14 @@ TEST_CASE("releases page in date order through every year and are counted in ful
                     continue;
                 CHECK(r.total == dates.size());
                 CHECK(r.total_exact);
-                std::map<std::string, Xapian::doccount> counted;
+                std::map<std::string, Xapian::doccount> counted, by_category;
                 REQUIRE(r.facets);
                 for (const auto &y : r.facets->year)
                     counted[y.value] = y.count;
+                for (const auto &c : r.facets->category)
+                    by_category[c.value] = c.count;
                 CHECK(counted == years);
+                CHECK(by_category == categories);
                 CHECK(r.facets->undated == undated);
             }
 }
