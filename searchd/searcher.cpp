@@ -107,6 +107,9 @@ struct RunOptions {
     bool rerank = true;              // relevance order: rank the best candidates again
     Xapian::MatchSpy *spy = nullptr; // sees every match when check_at_least covers them all
     Xapian::doccount check_at_least = kExactCountUpTo;
+    // The caller replaces the page when fewer match than this (with partial matches): the
+    // candidates are then not ranked again.
+    Xapian::doccount replaced_below = 0;
 };
 
 // When the bonus reads positions, finds candidates with the cheap preferred query, then, when
@@ -126,6 +129,8 @@ Page run_ranked(Xapian::Enquire &enquire, const Xapian::Query &main, const Built
     }
     Xapian::MSet top = enquire.get_mset(0, kRerankDepth, run.check_at_least);
     enquire.clear_matchspies();
+    if (top.get_matches_estimated() < run.replaced_below)
+        return counted_by(top);
     std::vector<Xapian::docid> ids;
     for (auto it = top.begin(); it != top.end(); ++it)
         ids.push_back(*it);
@@ -384,8 +389,16 @@ SearchResult Searcher::search(const SearchRequest &request) {
                 kept.reset();
         }
         Page page;
-        if (relevance && !built.match_all) {
-            page = run_ranked(enquire, filtered(built.query, request.facets), built, run);
+        if (relevance && !built.match_all && !built.partial.empty() && built.long_query) {
+            // Partial matches follow whatever the count: all that counts is whether few
+            // releases have every word.
+            enquire.set_query(preferred_query(filtered(built.query, request.facets), built));
+            page = counted_by(enquire.get_mset(0, 0, kFewMatches));
+        } else if (relevance && !built.match_all) {
+            RunOptions strict_run = run;
+            if (!built.partial.empty())
+                strict_run.replaced_below = kFewMatches;
+            page = run_ranked(enquire, filtered(built.query, request.facets), built, strict_run);
         } else if (built.match_all && request.filters.empty()) {
             // Every release matches: the count is the index's, and so are the facets.
             if (strict_spy)

@@ -400,6 +400,14 @@ TEST_CASE("a half-remembered sentence finds its release", "[index_search]") {
     auto r = search(s, "integration council becomes a model of a magnet for real exchanges");
     REQUIRE_FALSE(r.hits.empty());
     CHECK(r.hits[0].release.id == "003_1c1750da9e3d431d.txt");
+    CHECK(r.notice == "No release has all of these words; the closest matches are shown.");
+    // Remembered whole, the sentence is in one release: it comes first, and is said to be the
+    // only one with every word.
+    auto whole = search(s, "a model of a magnet for practical exchanges between cities");
+    REQUIRE_FALSE(whole.hits.empty());
+    CHECK(whole.hits[0].release.id == "003_1c1750da9e3d431d.txt");
+    CHECK(whole.notice == "Only 1 release has all of these words; the closest matches follow.");
+    CHECK(whole.hits.size() > 1);
 }
 
 TEST_CASE("when no release has every word the closest ones are shown and said so", "[index_search]") {
