@@ -197,7 +197,8 @@ Page date_ordered_page(Xapian::Enquire &enquire, const Xapian::Database &db, Xap
     }
     std::string lowest = db.get_value_lower_bound(slot), highest = db.get_value_upper_bound(slot);
     Xapian::doccount want = run.first + run.count;
-    if (2 * want < page.total && lowest.size() >= 4 && highest.size() >= 4) {
+    // Undated releases alone have no year to walk.
+    if (2 * want < page.total && lowest.size() >= 4 && highest.size() >= 4 && !request.filters.undated_only) {
         int from = std::stoi(lowest.substr(0, 4)), to = std::stoi(highest.substr(0, 4));
         // Only the years the filters can keep.
         if (request.filters.from)
@@ -421,12 +422,7 @@ SearchResult Searcher::search(const SearchRequest &request) {
                 counting.add_matchspy(&*strict_spy);
                 total += counting.get_mset(0, 0, m_db.get_doccount()).get_matches_estimated();
             }
-            if (kept->whole.empty() && kept->cut.empty()) { // undated releases only: no year to walk
-                enquire.set_query(query);
-                page = {enquire.get_mset(run.first, run.count), total, true};
-            } else {
-                page = date_ordered_page(enquire, m_db, schema::slot::kDate, query, request, false, run, total);
-            }
+            page = date_ordered_page(enquire, m_db, schema::slot::kDate, query, request, false, run, total);
         } else {
             // In date order; words only break ties between releases of one date.
             Xapian::Query query = filtered(built.query, request.facets);
