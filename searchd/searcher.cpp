@@ -307,10 +307,11 @@ bool dates_only(const Filters &f) {
            f.not_lang.empty() && f.speaker.empty() && f.not_speaker.empty();
 }
 
-// The years of `table` that date filters keep whole, those a date range cuts through, and
-// whether they keep the undated releases.
+// The years of `table` that date filters keep whole, those a date range cuts through (and how
+// many releases each holds), and whether they keep the undated releases.
 struct KeptYears {
     std::vector<std::string> whole, cut;
+    Xapian::doccount in_whole = 0, in_cut = 0;
     bool undated = false;
 };
 
@@ -322,14 +323,17 @@ KeptYears kept_years(const Filters &f, const FacetTable &table) {
     auto named = [](const std::vector<std::string> &years, const std::string &year) {
         return std::find(years.begin(), years.end(), year) != years.end();
     };
-    for (const auto &value : table.values()) {
+    for (std::size_t id = 0; id < table.values().size(); ++id) {
+        const auto &value = table.values()[id];
         const std::string &year = value.text;
         if (value.kind != FacetKind::Year || (!f.year.empty() && !named(f.year, year)) || named(f.not_year, year))
             continue;
         std::string first = year + "-01-01", last = year + "-12-31";
         if ((f.from && *f.from > last) || (f.to && *f.to < first))
             continue;
-        ((f.from && *f.from > first) || (f.to && *f.to < last) ? kept.cut : kept.whole).push_back(year);
+        bool cut = (f.from && *f.from > first) || (f.to && *f.to < last);
+        (cut ? kept.cut : kept.whole).push_back(year);
+        (cut ? kept.in_cut : kept.in_whole) += table.whole_index_counts()[id];
     }
     return kept;
 }
@@ -380,13 +384,7 @@ SearchResult Searcher::search(const SearchRequest &request) {
         std::optional<KeptYears> kept;
         if (built.match_all && table && !request.filters.empty() && dates_only(request.filters)) {
             kept = kept_years(request.filters, *table);
-            auto releases = [&](const std::vector<std::string> &years) {
-                Xapian::doccount n = 0;
-                for (const auto &year : years)
-                    n += m_db.get_termfreq(std::string(schema::prefix::kYear) + year);
-                return n;
-            };
-            if (releases(kept->cut) > releases(kept->whole))
+            if (kept->in_cut > kept->in_whole)
                 kept.reset();
         }
         Page page;
