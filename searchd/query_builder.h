@@ -44,8 +44,8 @@ Xapian::Query preferred_query(const Xapian::Query &main, const BuiltQuery &built
 
 // preferred_query() with the bonus evidence added as weight only, so it reorders matches but
 // never adds or removes any. Proximity evidence reads positions, which is costly over every
-// match: when the bonus has any (positional_bonus), the searcher applies this to the best
-// candidates only (see kRerankDepth); otherwise to every match at once.
+// match: when the bonus has any (positional_bonus), the searcher instead adds the bonus's
+// weight to the best candidates only (see kRerankDepth); otherwise it runs this on every match.
 Xapian::Query ranked_query(const Xapian::Query &main, const BuiltQuery &built);
 
 // Query language: all words must match (AND), but see BuiltQuery::partial; "phrases" (curly quotes too); OR, AND, NOT
