@@ -146,12 +146,13 @@ class Shards {
     const std::string &dictionary() const { return m_dictionary; }
 
   private:
-    // Blocks of 64 KB instead of Xapian's 8 KB: a long posting list or a stored release takes
-    // fewer reads. At 1M releases the Searcher's p50 / p99 went from 5.32 / 23.07 and 4.84 /
-    // 19.51 ms to 3.87 / 16.89 and 3.62 / 16.50 ms (two alternating pairs, the same index
-    // compacted both ways); at DOJ within the noise. Each commit of a later update writes its
-    // changed blocks whole: 200 releases added to DOJ grew it by 10 MB against 4 MB.
-    static constexpr int kBlockSize = 65536;
+    // Blocks of 32 KB instead of Xapian's 8 KB: a long posting list takes fewer reads. Each
+    // read copies a whole block, and a search reads some blocks several times (one cursor per
+    // posting list), so larger blocks cost more: against 64 KB, the Searcher's p50 went from
+    // 4.51 / 4.65 to 3.42 / 3.21 ms at 1M releases and from 0.98 / 0.93 to 0.87 / 0.83 ms at
+    // DOJ (the same index compacted both ways, alternating); 8 KB and 16 KB were slower at 1M.
+    // Each commit of a later update writes its changed blocks whole.
+    static constexpr int kBlockSize = 32768;
     static constexpr std::size_t kBatch = 32; // releases per hand-over
     static constexpr std::size_t kQueued = 8; // batches waiting per worker
     // The dictionary is trained on the first releases' data, up to this many releases or this
