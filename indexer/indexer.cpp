@@ -149,7 +149,7 @@ class Shards {
     // Blocks of 32 KB instead of Xapian's 8 KB: a long posting list takes fewer reads. Each
     // read copies a whole block, and a search reads some blocks several times (one cursor per
     // posting list), so larger blocks cost more: against 64 KB, the Searcher's p50 went from
-    // 4.51 / 4.65 to 3.42 / 3.21 ms at 1M releases and from 0.98 / 0.93 to 0.87 / 0.83 ms at
+    // 3.94 / 5.47 to 3.12 / 3.27 ms at 1M releases and from 0.98 / 0.93 to 0.87 / 0.83 ms at
     // DOJ (the same index compacted both ways, alternating); 8 KB and 16 KB were slower at 1M.
     // Each commit of a later update writes its changed blocks whole.
     static constexpr int kBlockSize = 32768;
