@@ -544,14 +544,18 @@ SearchResult Searcher::search(const SearchRequest &request) {
                              ? (filters_read.empty() ? "every release" : filters_read)
                              : (filters_read.empty() ? built.reading : built.reading + "; " + filters_read);
         std::vector<std::string> hints = snippet_hints(built.query);
+        // Every word the page's query can hold: the strict, partial and bonus queries'.
+        std::vector<Xapian::Query> parts_of_query{built.query, built.partial, built.bonus};
+        Xapian::Stem stem =
+            page_stemmer(Xapian::Query(Xapian::Query::OP_OR, parts_of_query.begin(), parts_of_query.end()));
         for (const auto &[it, weight] : page.hits) {
             SearchHit hit;
             hit.release = release_of(m_codec, it.get_document());
-            hit.title_html = title_html(mset, hit.release.title);
+            hit.title_html = title_html(mset, hit.release.title, &stem);
             std::vector<std::string> parts = snippet_paragraphs(hit.release);
             std::size_t first = best_paragraph(parts, hints).value_or(0);
             std::string source = snippet_window(parts, first);
-            hit.snippet_html = hints.empty() ? opening_html(source) : snippet_html(mset, source);
+            hit.snippet_html = hints.empty() ? opening_html(source) : snippet_html(mset, source, kSnippetLength, &stem);
             if (!hints.empty()) {
                 // The paragraph the snippet's text starts in, for a link to it.
                 std::size_t body_start = hit.release.subtitle.empty() ? 0 : 1;

@@ -1,6 +1,7 @@
 #include "snippet.h"
 
 #include <algorithm>
+#include <array>
 
 #include "schema.h"
 #include "stem_cache.h"
@@ -160,14 +161,47 @@ std::string snippet_window(const std::vector<std::string> &paragraphs, std::size
     return out;
 }
 
-std::string snippet_html(const Xapian::MSet &mset, std::string_view text, std::size_t length) {
-    return join_marks(mset.snippet(std::string(text), length, stemmer(), kSnippetFlags, "<mark>", "</mark>", "…"));
+namespace {
+
+class PageStem : public Xapian::StemImplementation {
+  public:
+    PageStem(Xapian::Stem inner, std::array<bool, 26> letters) : m_inner(std::move(inner)), m_letters(letters) {}
+
+    std::string operator()(const std::string &word) override {
+        if (!word.empty() && word[0] >= 'a' && word[0] <= 'z' && !m_letters[static_cast<std::size_t>(word[0] - 'a')])
+            return word;
+        return m_inner(word);
+    }
+
+    std::string get_description() const override { return "page of " + m_inner.get_description(); }
+
+  private:
+    Xapian::Stem m_inner;
+    std::array<bool, 26> m_letters;
+};
+
+} // namespace
+
+Xapian::Stem page_stemmer(const Xapian::Query &query) {
+    std::array<bool, 26> letters{};
+    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+        const std::string &term = *it;
+        if (term.size() >= 2 && term[0] == 'Z' && term[1] >= 'a' && term[1] <= 'z')
+            letters[static_cast<std::size_t>(term[1] - 'a')] = true;
+    }
+    return Xapian::Stem(new PageStem(stemmer(), letters));
 }
 
-std::string title_html(const Xapian::MSet &mset, std::string_view title) {
-    // A length beyond the title's own keeps it whole.
+std::string snippet_html(const Xapian::MSet &mset, std::string_view text, std::size_t length,
+                         const Xapian::Stem *stem) {
     return join_marks(
-        mset.snippet(std::string(title), title.size() + 16, stemmer(), kSnippetFlags, "<mark>", "</mark>", "…"));
+        mset.snippet(std::string(text), length, stem ? *stem : stemmer(), kSnippetFlags, "<mark>", "</mark>", "…"));
+}
+
+std::string title_html(const Xapian::MSet &mset, std::string_view title, const Xapian::Stem *stem) {
+    // A length beyond the title's own keeps it whole.
+    return join_marks(mset.snippet(std::string(title), title.size() + 16, stem ? *stem : stemmer(), kSnippetFlags,
+                                   "<mark>", "</mark>", "…"));
 }
 
 } // namespace pressroom::searchd

@@ -46,15 +46,25 @@ std::string snippet_source(const std::vector<std::string> &paragraphs, const std
 std::string snippet_window(const std::vector<std::string> &paragraphs, std::size_t first,
                            std::size_t cap = kSnippetSourceBytes);
 
+// The stemmer to highlight a page of `query`'s matches with (snippet_html, title_html).
+// MSet::snippet stems every word of its text; a word whose first letter (a to z) begins none of
+// the query's stemmed terms cannot match one, so it is not stemmed, and the others are, by the
+// thread's remembering stemmer. That holds because English stems (schema::make_stemmer) keep a
+// word's first letter: all 64,116 words of DOJ's index that begin with a to z do.
+Xapian::Stem page_stemmer(const Xapian::Query &query);
+
 // A snippet of `text` around the MSet's query matches, HTML-escaped, with <mark> tags and
-// "…" where text was left out.
-std::string snippet_html(const Xapian::MSet &mset, std::string_view text, std::size_t length = kSnippetLength);
+// "…" where text was left out. `stem`: page_stemmer() of a query holding every word of the
+// MSet's; by default every word is stemmed.
+std::string snippet_html(const Xapian::MSet &mset, std::string_view text, std::size_t length = kSnippetLength,
+                         const Xapian::Stem *stem = nullptr);
 
 // The opening of `text` (up to about `length` bytes, cut at a space), HTML-escaped, with "…"
 // when text was left out: the snippet for a query with no words, such as the empty query.
 std::string opening_html(std::string_view text, std::size_t length = kSnippetLength);
 
-// The whole of a title or paragraph, HTML-escaped, with query matches in <mark> tags.
-std::string title_html(const Xapian::MSet &mset, std::string_view title);
+// The whole of a title or paragraph, HTML-escaped, with query matches in <mark> tags. `stem`
+// as for snippet_html.
+std::string title_html(const Xapian::MSet &mset, std::string_view title, const Xapian::Stem *stem = nullptr);
 
 } // namespace pressroom::searchd

@@ -1,11 +1,14 @@
-// Table-driven tests for the pure parts of searchd/snippet.h: snippet_source and
-// opening_html. One row per case, each with the reason it is there; CAPTURE prints the
-// failing row.
+// Tests for searchd/snippet.h. The pure parts (snippet_source, opening_html) are table-driven:
+// one row per case, each with the reason it is there; CAPTURE prints the failing row.
 #include <catch2/catch.hpp>
 
 #include <string>
 #include <vector>
 
+#include <xapian.h>
+
+#include "query_builder.h"
+#include "schema.h"
 #include "snippet.h"
 #include "text.h"
 
@@ -173,4 +176,48 @@ TEST_CASE("snippet_paragraph names the paragraph a snippet's text starts in", "[
     CHECK(snippet_paragraph(paragraphs, 1, "…the largest ever imposed.") == 2u);
     CHECK_FALSE(snippet_paragraph(paragraphs, 0, "words that are nowhere in the text").has_value());
     CHECK_FALSE(snippet_paragraph(paragraphs, 0, "").has_value());
+}
+
+TEST_CASE("a page's stemmer marks the words that stemming every word marks", "[snippet]") {
+    using namespace pressroom::searchd;
+    // A real (in-memory) index, terms made as the indexer makes them, and the query as searchd
+    // builds it: the snippet highlights stemmed query words ("Zhous") in the text's inflected
+    // forms ("houses").
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    const std::vector<std::string> texts = {
+        "Housing policies: the city's houses and economies grew, officials said on Monday.",
+        "The Attorney General announced charges; attorneys generally agree the economy is dying.",
+        "Skies over the cities cleared as the dying storm passed; the housing authority said so.",
+        "Zoning, yearly budgets and a quick quorum: every letter of the alphabet begins a word here.",
+    };
+    Xapian::TermGenerator generator;
+    generator.set_stemmer(pressroom::schema::make_stemmer());
+    generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    for (const auto &text : texts) {
+        Xapian::Document doc;
+        generator.set_document(doc);
+        generator.index_text(text);
+        db.add_document(doc);
+    }
+    for (const char *q : {"housing economy", "attorney general", "cities", "dying skies", "\"housing authority\" said",
+                          "zoning quorum yearly"}) {
+        BuiltQuery built = build_query(q, db);
+        Xapian::Enquire enquire(db);
+        enquire.set_query(ranked_query(built.query, built));
+        Xapian::MSet mset = enquire.get_mset(0, 10);
+        REQUIRE_FALSE(mset.empty());
+        std::vector<Xapian::Query> parts{built.query, built.partial, built.bonus};
+        Xapian::Stem stem = page_stemmer(Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
+        for (const auto &text : texts) {
+            CAPTURE(q, text);
+            std::string every_word = snippet_html(mset, text, 60);
+            CHECK(snippet_html(mset, text, 60, &stem) == every_word);
+            CHECK(title_html(mset, text, &stem) == title_html(mset, text));
+        }
+    }
+    // It does leave words alone: those whose first letter begins no stemmed query word.
+    Xapian::Stem stem = page_stemmer(Xapian::Query("Zhous"));
+    CHECK(stem("houses") == "hous");
+    CHECK(stem("economies") == "economies");
+    CHECK(pressroom::schema::make_stemmer()("economies") == "economi");
 }
