@@ -80,17 +80,24 @@ FacetTable::FacetTable(const Xapian::Database &db, const stored::Codec &codec) {
     m_whole.assign(m_values.size(), 0);
     for (std::uint32_t id : m_ids)
         ++m_whole[id];
+    // Each document's values counted under its year's value id (the undated ones under none),
+    // then filed by the year's text.
+    const auto none = static_cast<std::uint32_t>(m_values.size());
+    std::vector<std::vector<Xapian::doccount>> by_year_id(m_values.size() + 1);
     for (std::size_t did = 0; did + 1 < m_first.size(); ++did) {
-        std::string year;
+        std::uint32_t year = none;
         for (std::uint32_t i = m_first[did]; i < m_first[did + 1]; ++i)
             if (m_values[m_ids[i]].kind == FacetKind::Year)
-                year = m_values[m_ids[i]].text;
-        auto [counts, added] = m_by_year.try_emplace(year);
-        if (added)
-            counts->second.assign(m_values.size(), 0);
+                year = m_ids[i];
+        auto &counts = by_year_id[year];
+        if (counts.empty())
+            counts.assign(m_values.size(), 0);
         for (std::uint32_t i = m_first[did]; i < m_first[did + 1]; ++i)
-            ++counts->second[m_ids[i]];
+            ++counts[m_ids[i]];
     }
+    for (std::uint32_t id = 0; id <= none; ++id)
+        if (!by_year_id[id].empty())
+            m_by_year.emplace(id == none ? std::string() : m_values[id].text, std::move(by_year_id[id]));
     Xapian::doccount dated = 0;
     for (std::size_t id = 0; id < m_values.size(); ++id)
         if (m_values[id].kind == FacetKind::Year)
