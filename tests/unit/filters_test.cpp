@@ -35,6 +35,15 @@ using Opt = std::optional<std::string>;
 
 const std::string kDateForm = " must be a date written YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2013 or 2013-05-21), got ";
 
+// A release's day as YYYYMMDD, worked out here rather than by the code under test.
+std::string day_key(const Date &d) { return fmt::format("{:04}{:02}{:02}", d.year, d.month, d.day); }
+
+// A filter's date, YYYY-MM-DD, as YYYYMMDD.
+std::string bound_key(std::string iso) {
+    std::erase(iso, '-');
+    return iso;
+}
+
 } // namespace
 
 TEST_CASE("filter words are taken out of the query", "[filters]") {
@@ -534,11 +543,6 @@ TEST_CASE("a date range keeps exactly the releases dated within it", "[filters]"
         made.push_back({r.id, r.date, rare});
     }
     db.commit();
-    auto key = [](const Date &d) { return fmt::format("{:04}{:02}{:02}", d.year, d.month, d.day); };
-    auto bound = [](std::string iso) {
-        std::erase(iso, '-');
-        return iso;
-    };
     struct Row {
         std::optional<std::string> from, to;
     };
@@ -561,8 +565,9 @@ TEST_CASE("a date range keeps exactly the releases dated within it", "[filters]"
                     got.insert(made[*it - 1].id);
                 Ids want;
                 for (const auto &m : made)
-                    if (m.date && (word != "rare" || m.rare) && (!row.from || key(*m.date) >= bound(*row.from)) &&
-                        (!row.to || key(*m.date) <= bound(*row.to)))
+                    if (m.date && (word != "rare" || m.rare) &&
+                        (!row.from || day_key(*m.date) >= bound_key(*row.from)) &&
+                        (!row.to || day_key(*m.date) <= bound_key(*row.to)))
                         want.insert(m.id);
                 CHECK(got == want);
                 CHECK(mset.get_matches_estimated() == want.size()); // every match counted, exactly
@@ -586,7 +591,7 @@ TEST_CASE("a wide date range with no words is counted near its size before any m
         std::optional<std::string> key;
         if (i % 10 != 3) {
             r.date = Date{1995 + day / 360, 1 + day % 360 / 30, 1 + day % 30};
-            key = fmt::format("{:04}{:02}{:02}", r.date->year, r.date->month, r.date->day);
+            key = day_key(*r.date);
         }
         auto doc = builder.build(r, std::string(pressroom::schema::prefix::kOrigin) + "test");
         REQUIRE(doc.ok());
@@ -603,13 +608,9 @@ TEST_CASE("a wide date range with no words is counted near its size before any m
         Filters f;
         f.from = from;
         f.to = to;
-        auto key = [](std::string iso) {
-            std::erase(iso, '-');
-            return iso;
-        };
         double want = 0;
         for (const auto &d : dates)
-            if (d && (!from || *d >= key(*from)) && (!to || *d <= key(*to)))
+            if (d && (!from || *d >= bound_key(*from)) && (!to || *d <= bound_key(*to)))
                 ++want;
         REQUIRE(4 * want > dates.size()); // wide: read through the dates, not the year terms
         Xapian::Enquire enquire(db);
