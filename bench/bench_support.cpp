@@ -6,6 +6,9 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "release.h"
+#include "schema.h"
+
 namespace pressroom::bench {
 
 std::vector<BenchQuery> read_queries(const std::filesystem::path &path) {
@@ -114,6 +117,35 @@ void write_json(const std::filesystem::path &path, const nlohmann::json &j) {
     out << j.dump(2) << '\n';
     if (!out)
         throw std::runtime_error("cannot write " + path.string());
+}
+
+// Bytes of body text the plain-Xapian snippet is made from, as searchd's window.
+constexpr std::size_t kFloorWindow = 1024;
+
+PlainXapian::PlainXapian(Xapian::Database db)
+    : m_db(std::move(db)), m_codec(stored::codec_of(m_db)), m_stemmer(schema::make_stemmer()) {
+    m_parser.set_database(m_db);
+    m_parser.set_stemmer(m_stemmer);
+    m_parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    m_parser.set_default_op(Xapian::Query::OP_AND);
+    m_parser.add_prefix("title", std::string(schema::prefix::kTitle));
+}
+
+std::size_t PlainXapian::run(const std::string &q) {
+    Xapian::Query query = m_parser.parse_query(q, Xapian::QueryParser::FLAG_DEFAULT |
+                                                      Xapian::QueryParser::FLAG_WILDCARD | schema::kQueryParserFlags);
+    Xapian::Enquire enquire(m_db);
+    enquire.set_query(query);
+    Xapian::MSet mset = enquire.get_mset(0, 10);
+    std::size_t out = 0;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Release r = stored::release_of(m_codec, it.get_document());
+        std::string body = r.body();
+        if (body.size() > kFloorWindow)
+            body.resize(kFloorWindow);
+        out += r.title.size() + mset.snippet(body, 300, m_stemmer, schema::kSnippetFlags).size();
+    }
+    return out;
 }
 
 } // namespace pressroom::bench

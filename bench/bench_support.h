@@ -1,5 +1,5 @@
 // What the benchmark programs share: the query set, URL parameters, timing and percentiles,
-// and the JSON file each program writes for bench/run to read.
+// the JSON file each program writes for bench/run to read, and the in-process floor.
 #pragma once
 
 #include <chrono>
@@ -9,8 +9,10 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+#include <xapian.h>
 
 #include "search_request.h"
+#include "stored_data.h"
 
 namespace pressroom::bench {
 
@@ -52,5 +54,22 @@ void print_header();
 
 // Writes `j` to `path`, pretty-printed; nothing when path is empty.
 void write_json(const std::filesystem::path &path, const nlohmann::json &j);
+
+// The floor for searchd's figures: plain Xapian in this process, no HTTP. QueryParser (AND,
+// stemming, phrases, title:), Enquire top 10, each stored release parsed, MSet::snippet with
+// flags 0 on the first 1 KB of its body (searchd's window). A query's extra parameters are
+// ignored: plain Xapian has no filters here.
+class PlainXapian {
+  public:
+    explicit PlainXapian(Xapian::Database db);
+    // Returns the bytes of output made, so the work cannot be optimised away.
+    std::size_t run(const std::string &q);
+
+  private:
+    Xapian::Database m_db;
+    stored::Codec m_codec;
+    Xapian::Stem m_stemmer;
+    Xapian::QueryParser m_parser;
+};
 
 } // namespace pressroom::bench

@@ -4,12 +4,16 @@
 // words, {params} by the query's extra searchd parameters ('&'-joined, possibly empty) and
 // {omega} by the same parameters as Omega's (dates, date order, whole categories).
 // The set is run once per mode to warm, then --passes times with the modes interleaved.
+// --floor-db DIR adds the in-process floor (bench::PlainXapian on that index) as the first mode
+// of every pass, written as "floor": the HTTP figures and the floor they are divided by are then
+// measured in the same minutes, which a shared machine's slow stretches would otherwise split.
 // --paths FILE writes the first mode's paths, one a line, for wrk's script.
 //   http_bench --port 8080 --queries FILE --mode 'plain=/api/search?q={q}&{params}' [--json OUT]
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +21,7 @@
 #include <httplib.h>
 
 #include "bench_support.h"
+#include "index_store.h"
 #include "markup.h"
 
 using namespace pressroom;
@@ -92,7 +97,7 @@ struct Mode {
 
 int main(int argc, char **argv) {
     CLI::App app{"Sequential HTTP latency of the benchmark queries"};
-    std::string host = "127.0.0.1", queries_file, json_file, paths_file;
+    std::string host = "127.0.0.1", queries_file, json_file, paths_file, floor_db;
     int port = 8080, passes = 5;
     std::vector<std::string> mode_specs;
     app.add_option("--host", host);
@@ -102,6 +107,7 @@ int main(int argc, char **argv) {
     app.add_option("--passes", passes, "measured passes over the set after one warm-up pass");
     app.add_option("--json", json_file, "write the figures here");
     app.add_option("--paths", paths_file, "write the first mode's request paths here (for wrk)");
+    app.add_option("--floor-db", floor_db, "also run the in-process floor on this index, interleaved with the modes");
     CLI11_PARSE(app, argc, argv);
 
     try {
@@ -121,11 +127,23 @@ int main(int argc, char **argv) {
             for (const auto &p : modes.front().paths)
                 out << p << '\n';
         }
+        std::optional<bench::PlainXapian> floor;
+        std::vector<double> floor_times;
+        std::size_t sink = 0;
+        if (!floor_db.empty())
+            floor.emplace(store::open_live(floor_db).releases);
         httplib::Client client(host, port);
         client.set_keep_alive(true);
         client.set_tcp_nodelay(true);
         client.set_read_timeout(60, 0);
-        for (int pass = 0; pass <= passes; ++pass)
+        for (int pass = 0; pass <= passes; ++pass) {
+            for (std::size_t i = 0; floor && i < queries.size(); ++i) {
+                auto start = bench::Clock::now();
+                sink += floor->run(queries[i].q);
+                double ms = bench::ms_since(start);
+                if (pass > 0)
+                    floor_times.push_back(ms);
+            }
             for (auto &mode : modes)
                 for (const auto &path : mode.paths) {
                     auto start = bench::Clock::now();
@@ -143,8 +161,15 @@ int main(int argc, char **argv) {
                     if (pass > 0)
                         mode.times.push_back(ms);
                 }
+        }
         nlohmann::json out = {{"queries", queries.size()}, {"passes", passes}};
         bench::print_header();
+        if (floor) {
+            bench::Stats s = bench::stats_of(floor_times);
+            bench::print_row("floor (in process, beside these)", s);
+            out["floor"] = bench::to_json(s);
+            out["floor"]["bytes"] = sink;
+        }
         for (const auto &mode : modes) {
             bench::Stats s = bench::stats_of(mode.times);
             bench::print_row(mode.name, s);

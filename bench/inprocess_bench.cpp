@@ -16,58 +16,15 @@
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
-#include <xapian.h>
 
 #include "bench_support.h"
 #include "index_store.h"
-#include "release.h"
 #include "render.h"
-#include "schema.h"
 #include "searcher.h"
-#include "stored_data.h"
 
 using namespace pressroom;
 
 namespace {
-
-// Bytes of body text the plain-Xapian snippet is made from, as searchd's window.
-constexpr std::size_t kWindow = 1024;
-
-class PlainXapian {
-  public:
-    explicit PlainXapian(Xapian::Database db)
-        : m_db(std::move(db)), m_codec(stored::codec_of(m_db)), m_stemmer(schema::make_stemmer()) {
-        m_parser.set_database(m_db);
-        m_parser.set_stemmer(m_stemmer);
-        m_parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-        m_parser.set_default_op(Xapian::Query::OP_AND);
-        m_parser.add_prefix("title", std::string(schema::prefix::kTitle));
-    }
-
-    // Returns the bytes of output made, so the work cannot be optimised away.
-    std::size_t run(const std::string &q) {
-        Xapian::Query query = m_parser.parse_query(
-            q, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD | schema::kQueryParserFlags);
-        Xapian::Enquire enquire(m_db);
-        enquire.set_query(query);
-        Xapian::MSet mset = enquire.get_mset(0, 10);
-        std::size_t out = 0;
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            Release r = stored::release_of(m_codec, it.get_document());
-            std::string body = r.body();
-            if (body.size() > kWindow)
-                body.resize(kWindow);
-            out += r.title.size() + mset.snippet(body, 300, m_stemmer, schema::kSnippetFlags).size();
-        }
-        return out;
-    }
-
-  private:
-    Xapian::Database m_db;
-    stored::Codec m_codec;
-    Xapian::Stem m_stemmer;
-    Xapian::QueryParser m_parser;
-};
 
 struct Mode {
     std::string name;
@@ -111,7 +68,7 @@ int main(int argc, char **argv) {
     try {
         auto queries = bench::read_queries(queries_file);
         store::LiveIndex live = store::open_live(db_dir);
-        PlainXapian plain(live.releases);
+        bench::PlainXapian plain(live.releases);
         searchd::Searcher searcher(db_dir);
         auto searchd_mode = [&](const char *facets) {
             return [&searcher, facets](const bench::BenchQuery &q) -> std::size_t {

@@ -50,6 +50,15 @@ def mb(n):
     return n / 1e6 if n else 0.0
 
 
+def http_floor_of(r):
+    """The floor searchd's HTTP figures are divided by: the one measured beside them (http_bench
+    --floor-db, passes interleaved) when the run has it, else the in-process run's."""
+    h, ip = r["http"], r["inprocess"]
+    if h and h.get("floor"):
+        return h["floor"]
+    return ip["xapian"] if ip else None
+
+
 def table(name, r, out):
     c, ix, ip, h = r["corpus"], r["indexing"], r["inprocess"], r["http"]
     floor = ip["xapian"] if ip else None
@@ -59,26 +68,31 @@ def table(name, r, out):
     p("== %s: %d records, %.1f MB of title and body text ==" % (name, c["records"], mb(c["text_bytes"])))
     p("(floor: plain Xapian in process; srchr: searchd's Searcher in process, no facets;"
       " HTTP rows search every request, --cache-mb 0, but the one marked cache)")
+    p("(searchd's HTTP rows are divided by the floor measured beside them, its passes interleaved with"
+      " theirs, when the run has it; the other rows by the floor measured with the Searcher)")
     p("%-44s %8s %8s %8s %10s %10s %10s %10s" % ("latency per query, warm (ms)", "p50", "p90", "p99",
                                                  "p50/floor", "p99/floor", "p50/srchr", "p99/srchr"))
+    http_floor = http_floor_of(r)
     rows = []
     if ip:
-        rows += [("Xapian in-process, 1 KB snippet (floor)", ip["xapian"]),
-                 ("searchd Searcher in-process, no facets", ip["searcher_nofacets"]),
-                 ("searchd Searcher in-process, facets", ip["searcher_facets"])]
+        rows += [("Xapian in-process, 1 KB snippet (floor)", ip["xapian"], floor),
+                 ("searchd Searcher in-process, no facets", ip["searcher_nofacets"], floor),
+                 ("searchd Searcher in-process, facets", ip["searcher_facets"], floor)]
     if h:
-        rows += [("pressroom-searchd HTTP, no facets", h["nofacets"]),
-                 ("pressroom-searchd HTTP, facets", h["facets"])]
+        if h.get("floor"):
+            rows.append(("the floor again, beside the HTTP rows", h["floor"], http_floor))
+        rows += [("pressroom-searchd HTTP, no facets", h["nofacets"], http_floor),
+                 ("pressroom-searchd HTTP, facets", h["facets"], http_floor)]
     if r["http-cached"]:
-        rows.append(("searchd HTTP, no facets, query seen (cache)", r["http-cached"]["nofacets"]))
+        rows.append(("searchd HTTP, no facets, query seen (cache)", r["http-cached"]["nofacets"], http_floor))
     if r["fts5"]:
-        rows.append(("SQLite FTS5, bm25 + snippet(), C API", r["fts5"]["latency"]))
+        rows.append(("SQLite FTS5, bm25 + snippet(), C API", r["fts5"]["latency"], floor))
     if r["omega-http"]:
-        rows.append(("Omega CGI behind lighttpd", r["omega-http"]["omega"]))
-    for label, s in rows:
+        rows.append(("Omega CGI behind lighttpd", r["omega-http"]["omega"], floor))
+    for label, s, base in rows:
         p("%-44s %8.2f %8.2f %8.2f %10s %10s %10s %10s" % (
             label, s["p50_ms"], s["p90_ms"], s["p99_ms"],
-            fmt_ratio(s["p50_ms"], floor and floor["p50_ms"]), fmt_ratio(s["p99_ms"], floor and floor["p99_ms"]),
+            fmt_ratio(s["p50_ms"], base and base["p50_ms"]), fmt_ratio(s["p99_ms"], base and base["p99_ms"]),
             fmt_ratio(s["p50_ms"], searcher and searcher["p50_ms"]),
             fmt_ratio(s["p99_ms"], searcher and searcher["p99_ms"])))
     peers = [("SQLite FTS5", r["fts5"] and r["fts5"]["latency"]), ("Omega", r["omega-http"] and r["omega-http"]["omega"])]
@@ -141,10 +155,11 @@ def targets(name, r, out):
     res = []
     ip, h = r["inprocess"], r["http"]
     if name == "doj" and ip and h:
-        floor, http = ip["xapian"], h["nofacets"]
-        res.append(("HTTP p50 <= 1.3x the in-process floor (%.2fx)" % (http["p50_ms"] / floor["p50_ms"]),
+        floor, http = http_floor_of(r), h["nofacets"]
+        beside = " measured beside it" if h.get("floor") else ""
+        res.append(("HTTP p50 <= 1.3x the in-process floor%s (%.2fx)" % (beside, http["p50_ms"] / floor["p50_ms"]),
                     http["p50_ms"] <= 1.3 * floor["p50_ms"]))
-        res.append(("HTTP p99 <= 1.5x the in-process floor (%.2fx)" % (http["p99_ms"] / floor["p99_ms"]),
+        res.append(("HTTP p99 <= 1.5x the in-process floor%s (%.2fx)" % (beside, http["p99_ms"] / floor["p99_ms"]),
                     http["p99_ms"] <= 1.5 * floor["p99_ms"]))
         for key, how in [("wrk-searchd", "every request searched (cache off)"),
                          ("wrk-searchd-cached", "queries seen before (response cache)")]:
