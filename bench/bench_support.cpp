@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "release.h"
+#include "render.h"
 #include "schema.h"
 
 namespace pressroom::bench {
@@ -146,6 +147,14 @@ std::size_t PlainXapian::run(const std::string &q) {
         out += r.title.size() + mset.snippet(body, 300, m_stemmer, schema::kSnippetFlags).size();
     }
     return out;
+}
+
+std::size_t run_searcher(searchd::Searcher &searcher, const BenchQuery &query, bool facets) {
+    auto request = searchd::parse_search_request(
+        params_of(query, facets ? "per_page=10&facets=true" : "per_page=10&facets=false"));
+    if (!request)
+        return 0;
+    return searchd::render_search(searcher.search(*request), 0).size();
 }
 
 } // namespace pressroom::bench

@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include "search_request.h"
+#include "searcher.h"
 #include "stored_data.h"
 
 namespace pressroom::bench {
@@ -71,5 +72,9 @@ class PlainXapian {
     Xapian::Stem m_stemmer;
     Xapian::QueryParser m_parser;
 };
+
+// searchd's own work for `query` without HTTP: the request parsed with per_page=10 and facets
+// on or off, Searcher::search, and the JSON searchd would send. Returns the JSON's bytes.
+std::size_t run_searcher(searchd::Searcher &searcher, const BenchQuery &query, bool facets);
 
 } // namespace pressroom::bench

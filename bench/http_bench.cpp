@@ -4,15 +4,18 @@
 // words, {params} by the query's extra searchd parameters ('&'-joined, possibly empty) and
 // {omega} by the same parameters as Omega's (dates, date order, whole categories).
 // The set is run once per mode to warm, then --passes times with the modes interleaved.
-// --floor-db DIR adds the in-process floor (bench::PlainXapian on that index) as the first mode
-// of every pass, written as "floor": the HTTP figures and the floor they are divided by are then
-// measured in the same minutes, which a shared machine's slow stretches would otherwise split.
+// --floor-db DIR adds, before the modes of every pass, two runs in this process on that index:
+// the floor (bench::PlainXapian), written as "floor", and searchd's Searcher with facets off
+// and its JSON, written as "searcher". The HTTP figures and the figures they are divided by are
+// then measured in the same minutes, which a shared machine's slow stretches would otherwise
+// split.
 // --paths FILE writes the first mode's paths, one a line, for wrk's script.
 //   http_bench --port 8080 --queries FILE --mode 'plain=/api/search?q={q}&{params}' [--json OUT]
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -127,23 +130,37 @@ int main(int argc, char **argv) {
             for (const auto &p : modes.front().paths)
                 out << p << '\n';
         }
+        // The runs in this process, beside the HTTP ones: the floor, then the Searcher.
+        struct Local {
+            std::string key, label;
+            std::function<std::size_t(const bench::BenchQuery &)> run;
+            std::vector<double> times = {};
+        };
+        std::vector<Local> locals;
         std::optional<bench::PlainXapian> floor;
-        std::vector<double> floor_times;
+        std::optional<searchd::Searcher> searcher;
         std::size_t sink = 0;
-        if (!floor_db.empty())
+        if (!floor_db.empty()) {
             floor.emplace(store::open_live(floor_db).releases);
+            searcher.emplace(floor_db);
+            locals.push_back({"floor", "floor (in process, beside these)",
+                              [&](const bench::BenchQuery &q) { return floor->run(q.q); }});
+            locals.push_back({"searcher", "Searcher (in process, beside these)",
+                              [&](const bench::BenchQuery &q) { return bench::run_searcher(*searcher, q, false); }});
+        }
         httplib::Client client(host, port);
         client.set_keep_alive(true);
         client.set_tcp_nodelay(true);
         client.set_read_timeout(60, 0);
         for (int pass = 0; pass <= passes; ++pass) {
-            for (std::size_t i = 0; floor && i < queries.size(); ++i) {
-                auto start = bench::Clock::now();
-                sink += floor->run(queries[i].q);
-                double ms = bench::ms_since(start);
-                if (pass > 0)
-                    floor_times.push_back(ms);
-            }
+            for (auto &local : locals)
+                for (const auto &query : queries) {
+                    auto start = bench::Clock::now();
+                    sink += local.run(query);
+                    double ms = bench::ms_since(start);
+                    if (pass > 0)
+                        local.times.push_back(ms);
+                }
             for (auto &mode : modes)
                 for (const auto &path : mode.paths) {
                     auto start = bench::Clock::now();
@@ -164,12 +181,13 @@ int main(int argc, char **argv) {
         }
         nlohmann::json out = {{"queries", queries.size()}, {"passes", passes}};
         bench::print_header();
-        if (floor) {
-            bench::Stats s = bench::stats_of(floor_times);
-            bench::print_row("floor (in process, beside these)", s);
-            out["floor"] = bench::to_json(s);
-            out["floor"]["bytes"] = sink;
+        for (const auto &local : locals) {
+            bench::Stats s = bench::stats_of(local.times);
+            bench::print_row(local.label, s);
+            out[local.key] = bench::to_json(s);
         }
+        if (!locals.empty())
+            out["local_bytes"] = sink;
         for (const auto &mode : modes) {
             bench::Stats s = bench::stats_of(mode.times);
             bench::print_row(mode.name, s);

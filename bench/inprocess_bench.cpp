@@ -19,7 +19,6 @@
 
 #include "bench_support.h"
 #include "index_store.h"
-#include "render.h"
 #include "searcher.h"
 
 using namespace pressroom;
@@ -70,20 +69,14 @@ int main(int argc, char **argv) {
         store::LiveIndex live = store::open_live(db_dir);
         bench::PlainXapian plain(live.releases);
         searchd::Searcher searcher(db_dir);
-        auto searchd_mode = [&](const char *facets) {
-            return [&searcher, facets](const bench::BenchQuery &q) -> std::size_t {
-                auto request =
-                    searchd::parse_search_request(bench::params_of(q, std::string("per_page=10&facets=") + facets));
-                if (!request)
-                    return 0;
-                return searchd::render_search(searcher.search(*request), 0).size();
-            };
+        auto searchd_mode = [&](bool facets) {
+            return [&searcher, facets](const bench::BenchQuery &q) { return bench::run_searcher(searcher, q, facets); };
         };
         std::vector<Mode> modes;
         modes.push_back(
             {"xapian: top 10, 1 KB snippet", [&](const bench::BenchQuery &q) { return plain.run(q.q); }, {}, {}});
-        modes.push_back({"searcher: top 10, snippets, no facets", searchd_mode("false"), {}, {}});
-        modes.push_back({"searcher: top 10, snippets, facets", searchd_mode("true"), {}, {}});
+        modes.push_back({"searcher: top 10, snippets, no facets", searchd_mode(false), {}, {}});
+        modes.push_back({"searcher: top 10, snippets, facets", searchd_mode(true), {}, {}});
         for (std::size_t i = 0; i < modes.size(); ++i)
             modes[i].key = keys[i];
         if (!only.empty())
