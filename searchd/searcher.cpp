@@ -447,8 +447,10 @@ SearchResult Searcher::search(const SearchRequest &request) {
         if (relevance && !built.match_all && !built.partial.empty() && built.long_query) {
             // Partial matches follow whatever the count: all that counts is whether few
             // releases have every word.
-            enquire.set_query(preferred_query(filtered(built.query, request.facets), built));
-            page = counted_by(enquire.get_mset(0, 0, kFewMatches));
+            Xapian::Enquire counting(m_db);
+            counting.set_weighting_scheme(Xapian::BoolWeight()); // a count needs no weights
+            counting.set_query(filtered(built.query, request.facets));
+            page = counted_by(counting.get_mset(0, 0, kFewMatches));
         } else if (relevance && !built.match_all) {
             RunOptions strict_run = run;
             if (!built.partial.empty())
@@ -519,7 +521,10 @@ SearchResult Searcher::search(const SearchRequest &request) {
             Filters unused;
             auto words = corrected.empty() ? Result<std::string>(std::string()) : take_query_filters(corrected, unused);
             if (words && !words->empty()) {
+                // Counted unweighted: weighted, this count took 0.87 ms for "USX" (corrected to
+                // "us") on DOJ, against 0.08 ms.
                 Xapian::Enquire check(m_db);
+                check.set_weighting_scheme(Xapian::BoolWeight());
                 check.set_query(filtered(build_query(*words, m_db, m_synonyms).query, false));
                 if (check.get_mset(0, 0, kFewMatches + 1).get_matches_estimated() > strict)
                     result.suggestion = corrected;
