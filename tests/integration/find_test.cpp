@@ -169,6 +169,15 @@ TEST_CASE("did you mean: offered when a correction finds more, never for a query
         CAPTURE(q);
         CHECK(idx.search({{"q", q}}).suggestion.empty());
     }
+    // A word in capitals is an abbreviation, not a misspelt word: "PARC" is not "park". The same
+    // letters otherwise are corrected, and so are the other words of a query with capitals.
+    for (const char *q : {"PARC", "PARC smog"}) {
+        CAPTURE(q);
+        CHECK(idx.search({{"q", q}}).suggestion.empty());
+    }
+    CHECK(idx.search({{"q", "parc"}}).suggestion == "park");
+    CHECK(idx.search({{"q", "Parc"}}).suggestion == "Park");
+    CHECK(idx.search({{"q", "Bejing SMOG"}}).suggestion == "Beijing SMOG");
 }
 
 TEST_CASE("did you mean: a word indexed since is offered without a restart", "[find]") {
