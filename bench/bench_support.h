@@ -1,5 +1,6 @@
 // What the benchmark programs share: the query set, URL parameters, timing and percentiles,
-// the JSON file each program writes for bench/run to read, and the in-process floor.
+// the JSON file each program writes for bench/run to read, and the runs in process (the floor
+// and searchd's Searcher).
 #pragma once
 
 #include <chrono>

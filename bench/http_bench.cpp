@@ -110,7 +110,9 @@ int main(int argc, char **argv) {
     app.add_option("--passes", passes, "measured passes over the set after one warm-up pass");
     app.add_option("--json", json_file, "write the figures here");
     app.add_option("--paths", paths_file, "write the first mode's request paths here (for wrk)");
-    app.add_option("--floor-db", floor_db, "also run the in-process floor on this index, interleaved with the modes");
+    app.add_option(
+        "--floor-db", floor_db,
+        "also run the floor and the Searcher in process on this index, a pass of each before each pass of the modes");
     CLI11_PARSE(app, argc, argv);
 
     try {

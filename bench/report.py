@@ -159,11 +159,11 @@ def targets(name, r, out):
     if name == "doj" and ip and h:
         (floor, searcher), http = http_bases(r), h["nofacets"]
         beside = " measured beside it" if h.get("floor") and h.get("searcher") else ""
-        for p, most in [("p50", 1.3), ("p99", 1.5)]:
-            k = p + "_ms"
+        for pct, most in [("p50", 1.3), ("p99", 1.5)]:
+            k = pct + "_ms"
             # The ratio as the product of what searchd does beyond plain Xapian and what HTTP adds.
             res.append(("HTTP %s <= %.1fx the in-process floor%s (%.2fx: the Searcher %.2fx the floor, HTTP %.2fx"
-                        " the Searcher)" % (p, most, beside, http[k] / floor[k], searcher[k] / floor[k],
+                        " the Searcher)" % (pct, most, beside, http[k] / floor[k], searcher[k] / floor[k],
                                             http[k] / searcher[k]),
                         http[k] <= most * floor[k]))
         for key, how in [("wrk-searchd", "every request searched (cache off)"),

@@ -52,10 +52,10 @@ class Vocabulary {
 // neighbours), or limit + 1 when it is larger than `limit`.
 unsigned edit_distance(std::string_view a, std::string_view b, unsigned limit);
 
-// The query with each unknown word (three or more ASCII letters, outside field:value words,
-// not known to the index) replaced by the most frequent known word within edit distance 1
-// (words of up to 4 letters) or 2; capitalised words stay capitalised. Empty when no word
-// changed.
+// The query with each unknown word (three or more ASCII letters, not all capitals, outside
+// field:value words, not known to the index) replaced by the most frequent known word within
+// edit distance 1 (words of up to 4 letters) or 2; capitalised words stay capitalised. Empty
+// when no word changed.
 // `vocabulary` is that of `db`'s revision.
 std::string corrected_query(std::string_view q, const Xapian::Database &db, const Vocabulary &vocabulary);
 
