@@ -109,6 +109,16 @@ struct Page {
     }
 };
 
+// An Enquire that only counts the matches of `query`: unweighted, since a count needs no
+// weights. On DOJ, a search for "USX", whose "did you mean" check counts "us", took 0.87 ms
+// with that count weighted and 0.08 ms without.
+Xapian::Enquire counting_enquire(const Xapian::Database &db, const Xapian::Query &query) {
+    Xapian::Enquire counting(db);
+    counting.set_weighting_scheme(Xapian::BoolWeight());
+    counting.set_query(query);
+    return counting;
+}
+
 // A page counted by its own match.
 Page counted_by(const Xapian::MSet &mset) {
     Page page;
@@ -236,9 +246,7 @@ Page date_ordered_page(Xapian::Enquire &enquire, const Xapian::Database &db, Xap
     if (total) {
         page.total = *total;
     } else {
-        Xapian::Enquire counting(db);
-        counting.set_query(query);
-        counting.set_weighting_scheme(Xapian::BoolWeight());
+        Xapian::Enquire counting = counting_enquire(db, query);
         if (counting.get_mset(0, 0).get_matches_estimated() <= kSortAllUpTo) {
             enquire.set_query(query);
             if (run.spy)
@@ -447,10 +455,8 @@ SearchResult Searcher::search(const SearchRequest &request) {
         if (relevance && !built.match_all && !built.partial.empty() && built.long_query) {
             // Partial matches follow whatever the count: all that counts is whether few
             // releases have every word.
-            Xapian::Enquire counting(m_db);
-            counting.set_weighting_scheme(Xapian::BoolWeight()); // a count needs no weights
-            counting.set_query(filtered(built.query, request.facets));
-            page = counted_by(counting.get_mset(0, 0, kFewMatches));
+            page =
+                counted_by(counting_enquire(m_db, filtered(built.query, request.facets)).get_mset(0, 0, kFewMatches));
         } else if (relevance && !built.match_all) {
             RunOptions strict_run = run;
             if (!built.partial.empty())
@@ -471,10 +477,9 @@ SearchResult Searcher::search(const SearchRequest &request) {
                 std::vector<Xapian::Query> cut;
                 for (const auto &year : kept->cut)
                     cut.emplace_back(std::string(schema::prefix::kYear) + year);
-                Xapian::Enquire counting(m_db);
-                counting.set_weighting_scheme(Xapian::BoolWeight());
-                counting.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                                 Xapian::Query(Xapian::Query::OP_OR, cut.begin(), cut.end())));
+                Xapian::Enquire counting =
+                    counting_enquire(m_db, Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                                         Xapian::Query(Xapian::Query::OP_OR, cut.begin(), cut.end())));
                 counting.add_matchspy(&*strict_spy);
                 total += counting.get_mset(0, 0, m_db.get_doccount()).get_matches_estimated();
             }
@@ -521,11 +526,8 @@ SearchResult Searcher::search(const SearchRequest &request) {
             Filters unused;
             auto words = corrected.empty() ? Result<std::string>(std::string()) : take_query_filters(corrected, unused);
             if (words && !words->empty()) {
-                // Counted unweighted: weighted, this count took 0.87 ms for "USX" (corrected to
-                // "us") on DOJ, against 0.08 ms.
-                Xapian::Enquire check(m_db);
-                check.set_weighting_scheme(Xapian::BoolWeight());
-                check.set_query(filtered(build_query(*words, m_db, m_synonyms).query, false));
+                Xapian::Enquire check =
+                    counting_enquire(m_db, filtered(build_query(*words, m_db, m_synonyms).query, false));
                 if (check.get_mset(0, 0, kFewMatches + 1).get_matches_estimated() > strict)
                     result.suggestion = corrected;
             }
