@@ -1,6 +1,7 @@
 #include "query_builder.h"
 
 #include <algorithm>
+#include <iterator>
 #include <tuple>
 
 #include "query_text.h"
@@ -190,6 +191,11 @@ Xapian::Query preferred_query(const Xapian::Query &main, const BuiltQuery &built
     Xapian::Query flat((new Xapian::FixedWeightPostingSource(kYearWeight))->release());
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, main,
                          Xapian::Query(Xapian::Query::OP_FILTER, flat, year_filter(built.years)));
+}
+
+Xapian::Query every_word(const BuiltQuery &built) {
+    const Xapian::Query parts[] = {built.query, built.partial, built.bonus};
+    return Xapian::Query(Xapian::Query::OP_OR, std::begin(parts), std::end(parts));
 }
 
 Xapian::Query ranked_query(const Xapian::Query &main, const BuiltQuery &built) {

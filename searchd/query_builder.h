@@ -48,6 +48,10 @@ Xapian::Query preferred_query(const Xapian::Query &main, const BuiltQuery &built
 // weight to the best candidates only (see kRerankDepth); otherwise it runs this on every match.
 Xapian::Query ranked_query(const Xapian::Query &main, const BuiltQuery &built);
 
+// Every word a page of `built`'s matches can be highlighted for: the strict, partial and bonus
+// queries' terms, in one query (for page_stemmer). Not for matching.
+Xapian::Query every_word(const BuiltQuery &built);
+
 // Query language: all words must match (AND), but see BuiltQuery::partial; "phrases" (curly quotes too); OR, AND, NOT
 // (upper case); +word, -word; parentheses; word* for prefixes; title:, category:, source:
 // (see schema::kQueryFields). English stemming; common English words are ignored outside

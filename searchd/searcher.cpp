@@ -551,10 +551,7 @@ SearchResult Searcher::search(const SearchRequest &request) {
                              ? (filters_read.empty() ? "every release" : filters_read)
                              : (filters_read.empty() ? built.reading : built.reading + "; " + filters_read);
         std::vector<std::string> hints = snippet_hints(built.query);
-        // Every word the page's query can hold: the strict, partial and bonus queries'.
-        std::vector<Xapian::Query> parts_of_query{built.query, built.partial, built.bonus};
-        Xapian::Stem stem =
-            page_stemmer(Xapian::Query(Xapian::Query::OP_OR, parts_of_query.begin(), parts_of_query.end()));
+        Xapian::Stem stem = page_stemmer(every_word(built));
         for (const auto &[it, weight] : page.hits) {
             SearchHit hit;
             hit.release = release_of(m_codec, it.get_document());
