@@ -149,6 +149,21 @@ std::size_t PlainXapian::run(const std::string &q) {
     return out;
 }
 
+std::size_t Timed::pass(const std::vector<BenchQuery> &queries, bool measured) {
+    by_query.resize(queries.size());
+    std::size_t bytes = 0;
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+        auto start = Clock::now();
+        bytes += run(queries[i]);
+        double ms = ms_since(start);
+        if (measured) {
+            times.push_back(ms);
+            by_query[i].push_back(ms);
+        }
+    }
+    return bytes;
+}
+
 std::size_t run_searcher(searchd::Searcher &searcher, const BenchQuery &query, bool facets) {
     auto request = searchd::parse_search_request(
         params_of(query, facets ? "per_page=10&facets=true" : "per_page=10&facets=false"));

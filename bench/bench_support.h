@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -72,6 +73,19 @@ class PlainXapian {
     stored::Codec m_codec;
     Xapian::Stem m_stemmer;
     Xapian::QueryParser m_parser;
+};
+
+// A run timed in this process over the query set (the floor, the Searcher).
+struct Timed {
+    std::string key;   // its name in the JSON (and inprocess_bench's --only)
+    std::string label; // its row in the printed table
+    std::function<std::size_t(const BenchQuery &)> run;
+    std::vector<double> times = {};                 // every measured run
+    std::vector<std::vector<double>> by_query = {}; // per query: its measured runs
+
+    // Runs every query once, in order, keeping the times when `measured` (a warm-up pass is
+    // not). Returns the bytes of output made, so the work cannot be optimised away.
+    std::size_t pass(const std::vector<BenchQuery> &queries, bool measured);
 };
 
 // searchd's own work for `query` without HTTP: the request parsed with per_page=10 and facets

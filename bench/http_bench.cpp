@@ -15,7 +15,6 @@
 #include <cctype>
 #include <cstdio>
 #include <fstream>
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -133,12 +132,7 @@ int main(int argc, char **argv) {
                 out << p << '\n';
         }
         // The runs in this process, beside the HTTP ones: the floor, then the Searcher.
-        struct Local {
-            std::string key, label;
-            std::function<std::size_t(const bench::BenchQuery &)> run;
-            std::vector<double> times = {};
-        };
-        std::vector<Local> locals;
+        std::vector<bench::Timed> locals;
         std::optional<bench::PlainXapian> floor;
         std::optional<searchd::Searcher> searcher;
         std::size_t sink = 0;
@@ -156,13 +150,7 @@ int main(int argc, char **argv) {
         client.set_read_timeout(60, 0);
         for (int pass = 0; pass <= passes; ++pass) {
             for (auto &local : locals)
-                for (const auto &query : queries) {
-                    auto start = bench::Clock::now();
-                    sink += local.run(query);
-                    double ms = bench::ms_since(start);
-                    if (pass > 0)
-                        local.times.push_back(ms);
-                }
+                sink += local.pass(queries, pass > 0);
             for (auto &mode : modes)
                 for (const auto &path : mode.paths) {
                     auto start = bench::Clock::now();

@@ -10,7 +10,6 @@
 // --only runs one mode alone (xapian, searcher_nofacets or searcher_facets), for a profiler.
 #include <algorithm>
 #include <cstdio>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -25,17 +24,9 @@ using namespace pressroom;
 
 namespace {
 
-struct Mode {
-    std::string name;
-    std::function<std::size_t(const bench::BenchQuery &)> run;
-    std::vector<double> times;                 // every measured run
-    std::vector<std::vector<double>> by_query; // per query: its measured runs
-    std::string key = {};                      // its name in --only and the JSON
-};
-
 // The `n` queries with the longest median time, slowest first: the queries that are slow in
 // themselves, rather than when the machine was busy.
-nlohmann::json slowest(const Mode &mode, const std::vector<bench::BenchQuery> &queries, std::size_t n) {
+nlohmann::json slowest(const bench::Timed &mode, const std::vector<bench::BenchQuery> &queries, std::size_t n) {
     std::vector<double> median;
     std::vector<std::size_t> order;
     for (std::size_t i = 0; i < queries.size(); ++i) {
@@ -72,36 +63,24 @@ int main(int argc, char **argv) {
         auto searchd_mode = [&](bool facets) {
             return [&searcher, facets](const bench::BenchQuery &q) { return bench::run_searcher(searcher, q, facets); };
         };
-        std::vector<Mode> modes;
+        std::vector<bench::Timed> modes;
         modes.push_back(
-            {"xapian: top 10, 1 KB snippet", [&](const bench::BenchQuery &q) { return plain.run(q.q); }, {}, {}});
-        modes.push_back({"searcher: top 10, snippets, no facets", searchd_mode(false), {}, {}});
-        modes.push_back({"searcher: top 10, snippets, facets", searchd_mode(true), {}, {}});
-        for (std::size_t i = 0; i < modes.size(); ++i)
-            modes[i].key = keys[i];
+            {keys[0], "xapian: top 10, 1 KB snippet", [&](const bench::BenchQuery &q) { return plain.run(q.q); }});
+        modes.push_back({keys[1], "searcher: top 10, snippets, no facets", searchd_mode(false)});
+        modes.push_back({keys[2], "searcher: top 10, snippets, facets", searchd_mode(true)});
         if (!only.empty())
-            std::erase_if(modes, [&](const Mode &m) { return m.key != only; });
+            std::erase_if(modes, [&](const bench::Timed &m) { return m.key != only; });
 
         std::size_t sink = 0;
-        for (auto &mode : modes)
-            mode.by_query.assign(queries.size(), {});
-        for (int pass = 0; pass <= passes; ++pass)
+        for (int pass = 0; pass <= passes; ++pass) // pass 0 warms the caches
             for (auto &mode : modes)
-                for (std::size_t i = 0; i < queries.size(); ++i) {
-                    auto start = bench::Clock::now();
-                    sink += mode.run(queries[i]);
-                    double ms = bench::ms_since(start);
-                    if (pass > 0) { // pass 0 warms the caches
-                        mode.times.push_back(ms);
-                        mode.by_query[i].push_back(ms);
-                    }
-                }
+                sink += mode.pass(queries, pass > 0);
 
         nlohmann::json out = {{"queries", queries.size()}, {"passes", passes}, {"bytes", sink}};
         bench::print_header();
         for (const auto &mode : modes) {
             bench::Stats s = bench::stats_of(mode.times);
-            bench::print_row(mode.name, s);
+            bench::print_row(mode.label, s);
             out[mode.key] = bench::to_json(s);
             out[mode.key]["slowest"] = slowest(mode, queries, 8);
         }

@@ -50,12 +50,16 @@ def mb(n):
     return n / 1e6 if n else 0.0
 
 
+def measured_beside(h):
+    """Whether the HTTP run timed the floor and the Searcher beside it (http_bench --floor-db)."""
+    return bool(h and h.get("floor") and h.get("searcher"))
+
+
 def http_bases(r):
     """The floor and the Searcher searchd's HTTP figures are divided by: those measured beside
-    them (http_bench --floor-db, passes interleaved) when the run has them, else the in-process
-    run's."""
+    them (passes interleaved) when the run has them, else the in-process run's."""
     h, ip = r["http"], r["inprocess"]
-    if h and h.get("floor") and h.get("searcher"):
+    if measured_beside(h):
         return h["floor"], h["searcher"]
     return (ip["xapian"], ip["searcher_nofacets"]) if ip else (None, None)
 
@@ -81,7 +85,7 @@ def table(name, r, out):
                  ("searchd Searcher in-process, no facets", ip["searcher_nofacets"], bases),
                  ("searchd Searcher in-process, facets", ip["searcher_facets"], bases)]
     if h:
-        if h.get("floor") and h.get("searcher"):
+        if measured_beside(h):
             rows += [("  floor, beside the HTTP rows", h["floor"], http),
                      ("  Searcher, no facets, beside the HTTP rows", h["searcher"], http)]
         rows += [("pressroom-searchd HTTP, no facets", h["nofacets"], http),
@@ -158,7 +162,7 @@ def targets(name, r, out):
     ip, h = r["inprocess"], r["http"]
     if name == "doj" and ip and h:
         (floor, searcher), http = http_bases(r), h["nofacets"]
-        beside = " measured beside it" if h.get("floor") and h.get("searcher") else ""
+        beside = " measured beside it" if measured_beside(h) else ""
         for pct, most in [("p50", 1.3), ("p99", 1.5)]:
             k = pct + "_ms"
             # The ratio as the product of what searchd does beyond plain Xapian and what HTTP adds.
