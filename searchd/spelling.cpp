@@ -158,9 +158,9 @@ std::string corrected_query(std::string_view q, const Xapian::Database &db, cons
         bool field = (end < q.size() && q[end] == ':') || (i > 0 && q[i - 1] == ':') ||
                      (i > 0 && !in_quotes && q[i - 1] != ' ' && q[i - 1] != '(' && q[i - 1] != '-' && q[i - 1] != '+' &&
                       q[i - 1] != '"');
-        bool is_operator = word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR";
         // A word in capitals is an abbreviation (OPEC, USX), which a near word would replace
-        // with another meaning ("open", "us"), as word processors leave such words unchecked.
+        // with another meaning ("open", "us"), as word processors leave such words unchecked;
+        // or an operator (AND, OR, NOT, XOR, NEAR).
         bool capitals = std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
         // Part of a longer word (café, covid19): not a word of its own.
         bool next_is_letterlike =
@@ -168,8 +168,7 @@ std::string corrected_query(std::string_view q, const Xapian::Database &db, cons
         std::string lower_word;
         for (char c : word)
             lower_word += lower(c);
-        if (!field && !is_operator && !capitals && !next_is_letterlike && word.size() >= 3 &&
-            db.get_termfreq(lower_word) == 0) {
+        if (!field && !capitals && !next_is_letterlike && word.size() >= 3 && db.get_termfreq(lower_word) == 0) {
             std::string fix = vocabulary.closest(lower_word, db);
             if (!fix.empty()) {
                 if (word[0] >= 'A' && word[0] <= 'Z')
